@@ -1,0 +1,45 @@
+import type { ArgusHandlers, Health } from '../../shared/contract'
+import { openWorkspace, type Workspace } from '../store/database'
+import { createWorkerPool, type WorkerPool } from '../workers/pool'
+import { createEventBus, type EventBus } from './event-bus'
+import { createHandlers } from './handlers'
+
+/** Everything a door needs: the workspace, the worker pool, pushed events and the handlers. */
+export interface Engine {
+  workspace: Workspace
+  pool: WorkerPool
+  bus: EventBus
+  handlers: ArgusHandlers
+  close(): Promise<void>
+}
+
+export interface EngineOptions {
+  workspacePath: string
+  door: Health['door']
+  readOnly?: boolean
+  workerThreads?: number
+  nativeBinding?: string
+}
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const workspace = await openWorkspace(options.workspacePath, {
+    readOnly: options.readOnly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  const pool = createWorkerPool({
+    ...(options.workerThreads ? { size: options.workerThreads } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  const bus = createEventBus()
+  const handlers = createHandlers({ workspace, pool, bus, door: options.door, startedAt: Date.now() })
+  return {
+    workspace,
+    pool,
+    bus,
+    handlers,
+    async close() {
+      await pool.close()
+      await workspace.close()
+    },
+  }
+}

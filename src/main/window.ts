@@ -1,0 +1,74 @@
+import { app, BrowserWindow, session, shell, type WebContents } from 'electron'
+import { join } from 'node:path'
+import { contentSecurityPolicy } from './server/security'
+
+/** The dev server's URL while `electron-vite dev` runs; undefined in a built app. */
+export const devServerUrl: string | undefined = process.env.ELECTRON_RENDERER_URL
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#0f1419',
+    title: 'Argus',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  return window
+}
+
+/** Locks down every web contents the app ever creates (DESIGN.md, "Security model"). */
+export function hardenApp(): void {
+  const ownOrigin = (url: string): boolean =>
+    devServerUrl ? url.startsWith(devServerUrl) : url.startsWith('file://')
+
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation open in the user's browser; nothing opens inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+    contents.on('will-navigate', (event, url) => {
+      if (!ownOrigin(url)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!ownOrigin(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+
+  app.whenReady().then(() => {
+    const defaultSession = session.defaultSession
+    defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    defaultSession.setPermissionCheckHandler(() => false)
+    defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+      })
+    })
+    // No remote content: only our own files and, in development, the local dev server.
+    defaultSession.webRequest.onBeforeRequest((details, callback) => {
+      const url = details.url
+      const local = url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:')
+      callback({ cancel: !(local || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/\/$/, '')))) })
+    })
+  }, (error: unknown) => console.error('[argus] session hardening failed:', error))
+}

@@ -1,0 +1,123 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { ArgusError } from '../../shared/errors'
+import jobWorkerPath from './job.worker?modulePath'
+import type { JobKind, JobMessage, JobRequest, JobResult, WorkerMessage } from './protocol'
+
+/** A fixed set of worker threads that runs jobs off the main thread, first come first served. */
+export interface WorkerPool {
+  readonly size: number
+  run<R extends JobRequest>(request: R, onProgress?: ProgressListener): Promise<JobResult<R['kind']>>
+  close(): Promise<void>
+}
+
+export type ProgressListener = (done: number, total: number) => void
+
+interface PendingJob {
+  seq: number
+  request: JobRequest
+  onProgress: ProgressListener | undefined
+  resolve: (result: JobResult<JobKind>) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  job: PendingJob | null
+}
+
+/** Leave one core to the main thread (UI, IPC, HTTP); never fewer than one worker. */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism() - 1)
+}
+
+export interface PoolOptions {
+  size?: number
+  /** Electron-built better-sqlite3 addon for the workers; the Node build is used when absent. */
+  nativeBinding?: string
+}
+
+export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
+  const size = options.size ?? defaultPoolSize()
+  const workerData = { nativeBinding: options.nativeBinding ?? null }
+  const queue: PendingJob[] = []
+  const slots: Slot[] = []
+  let nextSeq = 1
+  let closed = false
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: startWorker(jobWorkerPath, workerData), job: null }
+    slot.worker.on('message', (message: WorkerMessage) => receive(slot, message))
+    slot.worker.on('error', (error) => fail(slot, error))
+    slot.worker.on('exit', (code) => {
+      if (!closed) fail(slot, new Error(`worker exited with code ${code}`))
+    })
+    return slot
+  }
+
+  function receive(slot: Slot, message: WorkerMessage): void {
+    const job = slot.job
+    if (!job || job.seq !== message.seq) return
+    if (message.type === 'progress') {
+      job.onProgress?.(message.done, message.total)
+      return
+    }
+    slot.job = null
+    if (message.type === 'result') job.resolve(message.result)
+    else job.reject(new ArgusError(message.error.code, message.error.message))
+    dispatch()
+  }
+
+  function fail(slot: Slot, error: Error): void {
+    const job = slot.job
+    slot.job = null
+    job?.reject(new ArgusError('internal', `worker failed: ${error.message}`))
+    const index = slots.indexOf(slot)
+    if (index >= 0 && !closed) {
+      void slot.worker.terminate()
+      slots[index] = spawn()
+      dispatch()
+    }
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (slot.job) continue
+      const job = queue.shift()
+      if (!job) return
+      slot.job = job
+      const message: JobMessage = { seq: job.seq, request: job.request }
+      slot.worker.postMessage(message)
+    }
+  }
+
+  for (let index = 0; index < size; index += 1) slots.push(spawn())
+
+  return {
+    size,
+    run<R extends JobRequest>(request: R, onProgress?: ProgressListener): Promise<JobResult<R['kind']>> {
+      if (closed) return Promise.reject(new ArgusError('not_available', 'the worker pool is closed'))
+      return new Promise((resolve, reject) => {
+        queue.push({ seq: nextSeq++, request, onProgress, resolve: resolve as PendingJob['resolve'], reject })
+        dispatch()
+      })
+    },
+    async close() {
+      closed = true
+      for (const job of queue.splice(0)) job.reject(new ArgusError('not_available', 'the worker pool closed'))
+      for (const slot of slots) slot.job?.reject(new ArgusError('not_available', 'the worker pool closed'))
+      await Promise.all(slots.map((slot) => slot.worker.terminate()))
+    },
+  }
+}
+
+/**
+ * Built, the worker is plain JS. Under the test runner it is TypeScript source: Node 20 does not
+ * apply `--import` loaders inside workers, so a small CommonJS bootstrap registers tsx first.
+ */
+function startWorker(entry: string, workerData: unknown): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData })
+  const bootstrap = `require(require.resolve('tsx/cjs/api', { paths: [${JSON.stringify(entry)}] })).register();
+require(${JSON.stringify(entry)})`
+  return new Worker(bootstrap, { eval: true, workerData })
+}

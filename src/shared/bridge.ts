@@ -1,0 +1,13 @@
+import type { ApiChannel, EventChannel } from './channels'
+import type { ApiInput, ApiOutput, ArgusEvents } from './contract'
+import type { Result } from './errors'
+
+/**
+ * What the Electron preload exposes as `window.argus`: one method per contract key, each
+ * resolving to a Result (Electron passes only an error's message, so errors travel as data),
+ * plus a subscription per pushed event channel.
+ */
+export interface ArgusBridge {
+  api: { [K in ApiChannel]: (input: ApiInput<K>) => Promise<Result<ApiOutput<K>>> }
+  subscribe<K extends EventChannel>(channel: K, listener: (payload: ArgusEvents[K]) => void): () => void
+}

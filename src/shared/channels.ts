@@ -1,0 +1,23 @@
+/**
+ * The names of every call and pushed event, free of any dependency so the sandboxed preload can
+ * import them. `contract.ts` is typed against these lists, so the two cannot drift apart.
+ */
+export const apiChannels = [
+  'app:health',
+  'workspace:info',
+  'imports:list',
+  'events:list',
+  'stats:eventsPerDay',
+] as const
+export type ApiChannel = (typeof apiChannels)[number]
+
+export const eventChannels = ['job:progress', 'workspace:changed'] as const
+export type EventChannel = (typeof eventChannels)[number]
+
+export function isApiChannel(name: string): name is ApiChannel {
+  return (apiChannels as readonly string[]).includes(name)
+}
+
+export function isEventChannel(name: string): name is EventChannel {
+  return (eventChannels as readonly string[]).includes(name)
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import type { ApiChannel, EventChannel } from './channels'
+import { eventCategories, eventOutcomes } from './event'
+
+/**
+ * The ArgusApi contract: every call's input and output and every pushed event, as runtime
+ * schemas. Main implements it once; the IPC adapter, the HTTP door, the preload, the browser
+ * client and the CLI all validate against these same schemas.
+ */
+
+const empty = z.object({}).strict()
+const epochMs = z.number().int().nonnegative()
+const pageLimit = z.number().int().min(1).max(1000).default(100)
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  workerThreads: z.number().int(),
+  door: z.enum(['electron', 'http', 'cli']),
+})
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  readOnly: z.boolean(),
+  sizeBytes: z.number().int(),
+  schemaVersion: z.string(),
+  createdAt: epochMs,
+  timeZone: z.string(),
+  counts: z.object({ events: z.number().int(), sources: z.number().int(), rejects: z.number().int() }),
+})
+
+export const importStatuses = ['running', 'done', 'failed', 'cancelled'] as const
+
+export const importSchema = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  entry: z.string().nullable(),
+  format: z.string().nullable(),
+  sha256: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  status: z.enum(importStatuses),
+  events: z.number().int(),
+  rejects: z.number().int(),
+  error: z.string().nullable(),
+  startedAt: epochMs,
+  finishedAt: epochMs.nullable(),
+})
+
+/** Keyset cursor for lists ordered newest first: the last row's (ts, id). */
+export const eventCursorSchema = z.object({ ts: z.number().int(), id: z.number().int() }).strict()
+
+export const eventRowSchema = z.object({
+  id: z.number().int(),
+  ts: z.number().int(),
+  user: z.string().nullable(),
+  host: z.string().nullable(),
+  srcIp: z.string().nullable(),
+  dstIp: z.string().nullable(),
+  category: z.enum(eventCategories),
+  action: z.string(),
+  outcome: z.enum(eventOutcomes),
+  object: z.string().nullable(),
+  bytes: z.number().nullable(),
+  amount: z.number().nullable(),
+  sourceId: z.number().int(),
+  lineNo: z.number().int(),
+  attrs: z.record(z.string(), z.unknown()),
+})
+
+export const eventsQuerySchema = z
+  .object({
+    limit: pageLimit,
+    cursor: eventCursorSchema.nullish(),
+    user: z.string().min(1).max(256).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+  })
+  .strict()
+
+export const importsQuerySchema = z
+  .object({ limit: pageLimit, cursor: z.number().int().nullish() })
+  .strict()
+
+export const dayCountSchema = z.object({ date: z.string(), events: z.number().int() })
+
+export const contract = {
+  'app:health': { input: empty, output: healthSchema },
+  'workspace:info': { input: empty, output: workspaceInfoSchema },
+  'imports:list': {
+    input: importsQuerySchema,
+    output: z.object({ items: z.array(importSchema), nextCursor: z.number().int().nullable() }),
+  },
+  'events:list': {
+    input: eventsQuerySchema,
+    output: z.object({ items: z.array(eventRowSchema), nextCursor: eventCursorSchema.nullable() }),
+  },
+  'stats:eventsPerDay': {
+    input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
+    output: z.object({ timeZone: z.string(), days: z.array(dayCountSchema) }),
+  },
+} as const satisfies Record<ApiChannel, { input: z.ZodType; output: z.ZodType }>
+
+export const eventSchemas = {
+  'job:progress': z.object({
+    jobId: z.number().int(),
+    kind: z.string(),
+    done: z.number(),
+    total: z.number(),
+  }),
+  'workspace:changed': z.object({ reason: z.string() }),
+} as const satisfies Record<EventChannel, z.ZodType>
+
+export type Contract = typeof contract
+/** What a caller passes: defaults may be left out. */
+export type ApiInput<K extends ApiChannel> = z.input<Contract[K]['input']>
+/** What a handler receives after validation: defaults filled in. */
+export type ApiRequest<K extends ApiChannel> = z.output<Contract[K]['input']>
+export type ApiOutput<K extends ApiChannel> = z.output<Contract[K]['output']>
+
+/** The API as a client sees it: one async function per channel. */
+export type ArgusApi = { [K in ApiChannel]: (input: ApiInput<K>) => Promise<ApiOutput<K>> }
+/** The API as main implements it. */
+export type ArgusHandlers = { [K in ApiChannel]: (input: ApiRequest<K>) => Promise<ApiOutput<K>> }
+/** Every pushed event, by channel. */
+export type ArgusEvents = { [K in EventChannel]: z.output<(typeof eventSchemas)[K]> }
+
+export type Health = z.output<typeof healthSchema>
+export type WorkspaceInfo = z.output<typeof workspaceInfoSchema>
+export type ImportRecord = z.output<typeof importSchema>
+export type EventRow = z.output<typeof eventRowSchema>
+export type EventCursor = z.output<typeof eventCursorSchema>
+export type DayCount = z.output<typeof dayCountSchema>
