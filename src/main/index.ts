@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openEngine, type Engine } from './api/engine'
@@ -74,6 +74,9 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
 }
+
+// Tests (and portable installs) may keep the app's own state in a folder of their choosing.
+if (process.env.ARGUS_USER_DATA) app.setPath('userData', process.env.ARGUS_USER_DATA)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

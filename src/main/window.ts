@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { contentSecurityPolicy } from './server/security'
 
@@ -27,6 +27,8 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window, around the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   window.once('ready-to-show', () => window.show())
@@ -41,11 +43,8 @@ export function hardenApp(): void {
     devServerUrl ? url.startsWith(devServerUrl) : url.startsWith('file://')
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser; nothing opens inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
+    // An air-gapped workstation opens nothing else: no new windows, no external browser.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
     contents.on('will-navigate', (event, url) => {
       if (!ownOrigin(url)) event.preventDefault()
     })

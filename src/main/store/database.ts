@@ -77,7 +77,7 @@ function configure(sqlite: BetterSqlite3.Database, readOnly: boolean): void {
 }
 
 /** Applies pending migrations; returns true when the workspace was new. */
-export async function migrateToLatest(db: Kysely<any>): Promise<boolean> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<boolean> {
   const before = await appliedMigrations(db)
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const result: MigrationResultSet = await migrator.migrateToLatest()
@@ -89,7 +89,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<boolean> {
   return before.length === 0
 }
 
-export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const all = await migrator.getMigrations()
   return all.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name)

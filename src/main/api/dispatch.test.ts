@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dispatch } from './dispatch'
+import type { Engine } from './engine'
+import { openTestEngine } from './test-engine'
+
+let engine: Engine
+let dispose: () => Promise<void>
+beforeAll(async () => {
+  ;({ engine, dispose } = await openTestEngine('cli'))
+})
+afterAll(() => dispose())
+
+describe('dispatch', () => {
+  it('answers a valid call with its value', async () => {
+    const result = await dispatch(engine.handlers, 'workspace:info', {})
+    expect(result).toMatchObject({ ok: true, value: { schemaVersion: '0001-initial', counts: { events: 0 } } })
+  })
+
+  it('fills in defaults from the contract', async () => {
+    expect(await dispatch(engine.handlers, 'events:list', undefined)).toEqual({
+      ok: true,
+      value: { items: [], nextCursor: null },
+    })
+  })
+
+  it.each([
+    ['a limit out of range', 'events:list', { limit: 0 }, /limit: Too small/],
+    ['a wrongly typed cursor', 'events:list', { cursor: { ts: 'yesterday', id: 1 } }, /cursor\.ts/],
+    ['an unknown field', 'workspace:info', { extra: true }, /Unrecognized key/],
+    ['a non-object input', 'imports:list', 'all of them', /input/],
+  ])('refuses %s with a typed bad_request', async (_name, channel, input, message) => {
+    const result = await dispatch(engine.handlers, channel, input)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('bad_request')
+    expect(result.error.message).toMatch(message)
+  })
+
+  it('refuses an unknown channel', async () => {
+    expect(await dispatch(engine.handlers, 'users:drop', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_call', message: "unknown call 'users:drop'" },
+    })
+  })
+})
