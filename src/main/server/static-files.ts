@@ -17,9 +17,17 @@ const mimeTypes: Readonly<Record<string, string>> = {
 
 /** Serves the built renderer; unknown paths fall back to index.html (client-side routing). */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    response.writeHead(400).end('bad request')
+    return
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   let file = join(root, relative)
-  if (file !== root && !file.startsWith(root + sep)) {
+  const climbs = decoded.split(/[/\\]/).includes('..')
+  if (climbs || (file !== root && !file.startsWith(root + sep))) {
     response.writeHead(403).end('forbidden')
     return
   }

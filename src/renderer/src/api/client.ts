@@ -1,0 +1,159 @@
+import type { ArgusBridge } from '../../../shared/bridge'
+import { eventChannels, type ApiChannel, type EventChannel } from '../../../shared/channels'
+import type { ApiInput, ApiOutput, ArgusEvents } from '../../../shared/contract'
+import { ArgusError, isErrorShape, type Result } from '../../../shared/errors'
+
+/**
+ * One client for both doors. Inside Electron the preload's `window.argus` bridge carries calls
+ * over IPC; in a browser opened by `argus serve` the same contract goes over HTTP and SSE.
+ * Only the hooks in `hooks/` import this module.
+ */
+
+type Listener<K extends EventChannel> = (payload: ArgusEvents[K]) => void
+
+interface Transport {
+  call<K extends ApiChannel>(channel: K, input: ApiInput<K>): Promise<Result<ApiOutput<K>>>
+  subscribe<K extends EventChannel>(channel: K, listener: Listener<K>): () => void
+}
+
+const tokenStorageKey = 'argus.token'
+
+let transport: Transport | undefined
+
+/** Calls one contract channel; resolves with its output or throws an ArgusError. */
+export async function call<K extends ApiChannel>(channel: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const result = await currentTransport().call(channel, input)
+  if (result.ok) return result.value
+  throw new ArgusError(result.error.code, result.error.message)
+}
+
+/** Listens to one pushed event channel; returns the function that stops listening. */
+export function subscribe<K extends EventChannel>(channel: K, listener: Listener<K>): () => void {
+  return currentTransport().subscribe(channel, listener)
+}
+
+/** Whatever was thrown, as an ArgusError, so the UI always has a code and a message to show. */
+export function asArgusError(error: unknown): ArgusError {
+  if (error instanceof ArgusError) return error
+  if (isErrorShape(error)) return new ArgusError(error.code, error.message)
+  const message = error instanceof Error ? error.message : String(error)
+  return new ArgusError('internal', message)
+}
+
+// Chosen on first use rather than at import so the token is read from the URL the page was
+// actually opened with, and removed from it, before anything else runs.
+function currentTransport(): Transport {
+  transport ??= window.argus ? bridgeTransport(window.argus) : httpTransport(takeToken())
+  return transport
+}
+
+function bridgeTransport(bridge: ArgusBridge): Transport {
+  return {
+    async call(channel, input) {
+      try {
+        return await bridge.api[channel](input)
+      } catch (error) {
+        // The preload returns errors as data; a rejection means IPC itself failed.
+        return { ok: false, error: asArgusError(error).toShape() }
+      }
+    },
+    subscribe(channel, listener) {
+      return bridge.subscribe(channel, listener)
+    },
+  }
+}
+
+/**
+ * `argus serve` opens the browser at `/?token=…`. The token moves to sessionStorage (it survives
+ * a reload but not the tab) and out of the address bar, so it is not shared by copy-paste or
+ * left in history.
+ */
+function takeToken(): string | null {
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(tokenStorageKey, fromUrl)
+    url.searchParams.delete('token')
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
+  }
+  return sessionStorage.getItem(tokenStorageKey)
+}
+
+function httpTransport(token: string | null): Transport {
+  return {
+    async call(channel, input) {
+      let response: Response
+      try {
+        response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(input),
+        })
+      } catch (error) {
+        return failure(`cannot reach the Argus server: ${asArgusError(error).message}`)
+      }
+      const body: unknown = await response.json().catch(() => null)
+      if (!isResult(body)) return failure(`unexpected answer from the Argus server (HTTP ${response.status})`)
+      // The server validates every output against the same contract before sending it.
+      return body as Result<ApiOutput<typeof channel>>
+    },
+    subscribe: createEventStream(),
+  }
+}
+
+function failure(message: string): Result<never> {
+  return { ok: false, error: { code: 'internal', message } }
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const { ok, error } = value as Record<string, unknown>
+  return ok === true ? 'value' in value : ok === false && isErrorShape(error)
+}
+
+/**
+ * Every subscriber shares one EventSource: browsers cap connections per origin, and the stream
+ * carries all channels anyway. EventSource cannot send headers; the server accepts the cookie it
+ * set when the page was loaded with the token.
+ */
+function createEventStream(): Transport['subscribe'] {
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
+  let source: EventSource | null = null
+
+  function open(): EventSource {
+    const stream = new EventSource('/api/events')
+    for (const channel of eventChannels) {
+      stream.addEventListener(channel, (message: MessageEvent<string>) => {
+        let payload: unknown
+        try {
+          payload = JSON.parse(message.data)
+        } catch {
+          console.warn(`[argus] ignored malformed '${channel}' event`)
+          return
+        }
+        for (const listener of listeners.get(channel) ?? []) listener(payload)
+      })
+    }
+    return stream
+  }
+
+  return function subscribeToStream<K extends EventChannel>(channel: K, listener: Listener<K>): () => void {
+    // Payloads come from the same contract the server emits them under.
+    const forward = (payload: unknown): void => listener(payload as ArgusEvents[K])
+    const channelListeners = listeners.get(channel) ?? new Set()
+    channelListeners.add(forward)
+    listeners.set(channel, channelListeners)
+    source ??= open()
+    return () => {
+      channelListeners.delete(forward)
+      if (channelListeners.size === 0) listeners.delete(channel)
+      if (listeners.size === 0) {
+        source?.close()
+        source = null
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { EmptyState } from '../../components/EmptyState'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { EventsTable } from '../../components/EventsTable'
+import { Loading } from '../../components/Loading'
+import { Panel } from '../../components/Panel'
+import { useEventsPage } from '../../hooks/use-events-page'
+import { formatCount } from '../../format'
+
+export function RecentEventsPanel() {
+  const page = useEventsPage()
+  const shown = page.items.length
+
+  let body
+  if (page.loading) {
+    body = <Loading label="Loading events" lines={6} />
+  } else if (shown === 0 && page.error) {
+    body = <ErrorBanner title="Could not load events" error={page.error} onRetry={page.reload} />
+  } else if (shown === 0) {
+    body = <EmptyState title="No events yet">Imported events appear here, newest first.</EmptyState>
+  } else {
+    body = (
+      <>
+        <EventsTable events={page.items} caption="Recent events, newest first" />
+        {page.error ? (
+          <ErrorBanner title="Could not load more events" error={page.error} onRetry={page.loadMore} />
+        ) : null}
+        <div className="table-footer">
+          <span className="muted numeric" aria-live="polite">
+            {formatCount(shown)} {shown === 1 ? 'event' : 'events'} shown
+            {page.capped ? ' — the most this view keeps' : ''}
+            {!page.hasMore && !page.capped ? ' — all loaded' : ''}
+          </span>
+          {page.hasMore ? (
+            <button type="button" className="button" onClick={page.loadMore} disabled={page.loadingMore}>
+              {page.loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          ) : null}
+        </div>
+      </>
+    )
+  }
+  return <Panel title="Recent events">{body}</Panel>
+}
