@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
 
 // One build for every door: out/main (Electron main, the CLI and the worker), out/preload and
@@ -30,6 +31,18 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: resolve('src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), devScriptPolicy()],
   },
 })
+
+/**
+ * `electron-vite dev` only: React Refresh needs one inline preamble script, which the strict
+ * Content-Security-Policy in index.html forbids. The built app keeps the strict policy.
+ */
+function devScriptPolicy(): Plugin {
+  return {
+    name: 'argus:dev-script-policy',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  }
+}

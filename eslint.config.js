@@ -10,6 +10,21 @@ const nodeIo = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'c
 const pureFolders = ['src/shared/**', 'src/main/parsers/**', 'src/main/scoring/**']
 const shellFiles = ['src/main/index.ts', 'src/main/window.ts', 'src/main/menu.ts', 'src/main/ipc/**', 'src/main/preload/**']
 
+/** The renderer runs in a browser sandbox and reaches main only through the contract. */
+function rendererImports(extraPatterns) {
+  return [
+    'error',
+    {
+      paths: [electron],
+      patterns: [
+        { group: nodeIo, message: 'The renderer runs in a browser sandbox: data comes only through the contract.' },
+        { group: ['**/main/**'], message: 'The renderer talks to main only through the contract in src/shared.' },
+        ...extraPatterns,
+      ],
+    },
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', '.electron-native/**'] },
   js.configs.recommended,
@@ -50,34 +65,14 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron],
-          patterns: [
-            { group: nodeIo, message: 'The renderer runs in a browser sandbox: data comes only through the contract.' },
-            { group: ['**/main/**'], message: 'The renderer talks to main only through the contract in src/shared.' },
-          ],
-        },
-      ],
-    },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': rendererImports([]) },
   },
   {
     files: ['src/renderer/src/components/**', 'src/renderer/src/pages/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron],
-          patterns: [
-            { group: nodeIo, message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/main/**'], message: 'The renderer talks to main only through the contract.' },
-            { group: ['**/api/client', '**/api/client.ts'], message: 'Only hooks call the API; components and pages use hooks.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': rendererImports([
+        { group: ['**/api/client', '**/api/client.ts'], message: 'Only hooks call the API; components and pages use hooks.' },
+      ]),
     },
   },
 )

@@ -58,16 +58,18 @@ export function hardenApp(): void {
     const defaultSession = session.defaultSession
     defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
     defaultSession.setPermissionCheckHandler(() => false)
+    // The dev server's React Refresh preamble is one inline script; the built app allows none.
+    const policy = devServerUrl
+      ? contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      : contentSecurityPolicy
     defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
-      })
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
     })
     // No remote content: only our own files and, in development, the local dev server.
+    const allowed = ['file://', 'devtools://', 'data:']
+    if (devServerUrl) allowed.push(devServerUrl, devServerUrl.replace(/^http/, 'ws')) // page + HMR socket
     defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      const url = details.url
-      const local = url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:')
-      callback({ cancel: !(local || (devServerUrl !== undefined && url.startsWith(devServerUrl.replace(/\/$/, '')))) })
+      callback({ cancel: !allowed.some((prefix) => details.url.startsWith(prefix)) })
     })
   }, (error: unknown) => console.error('[argus] session hardening failed:', error))
 }

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { temporaryFolder } from '../store/test-workspace'
+import { folderPerTest } from '../store/test-workspace'
 import { main } from './main'
 
-let folder = temporaryFolder()
+const folder = folderPerTest()
 let output: string[] = []
 let errors: string[] = []
 
 beforeEach(() => {
-  folder = temporaryFolder()
   output = []
   errors = []
   vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void output.push(parts.join(' ')))
@@ -19,7 +18,6 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.restoreAllMocks()
-  folder.remove()
 })
 
 describe('argus CLI', () => {

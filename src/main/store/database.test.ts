@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { appliedMigrations, openWorkspace } from './database'
 import { migrations } from './migrations'
 import { verifyAuditChain } from './queries/audit'
-import { addImport, temporaryFolder } from './test-workspace'
+import { addImport, folderPerTest } from './test-workspace'
 
-let folder = temporaryFolder()
-beforeEach(() => {
-  folder = temporaryFolder()
-})
-afterEach(() => folder.remove())
+const folder = folderPerTest()
 
 describe('workspace database', () => {
   it('migrates up from an empty file to every listed migration, with STRICT tables and indexes', async () => {

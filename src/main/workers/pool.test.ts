@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { openWorkspace } from '../store/database'
-import { addImport, temporaryFolder } from '../store/test-workspace'
+import { addImport, folderPerTest } from '../store/test-workspace'
 import { createWorkerPool, type WorkerPool } from './pool'
 
-let folder = temporaryFolder()
+const folder = folderPerTest()
 let pool: WorkerPool | null = null
-beforeEach(() => {
-  folder = temporaryFolder()
-})
 afterEach(async () => {
   await pool?.close()
-  folder.remove()
 })
 
 describe('worker pool', () => {

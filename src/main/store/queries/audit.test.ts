@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../database'
-import { temporaryFolder } from '../test-workspace'
+import { folderPerTest } from '../test-workspace'
 import { appendAudit, verifyAuditChain } from './audit'
 
-let folder = temporaryFolder()
-beforeEach(() => {
-  folder = temporaryFolder()
-})
-afterEach(() => folder.remove())
+const folder = folderPerTest()
 
 describe('audit log', () => {
   it('chains every entry to the one before and detects a rewritten row', async () => {

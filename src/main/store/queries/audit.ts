@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createHash } from 'node:crypto'
+import type { AuditEntry } from '../schema/audit-log'
 
 export interface AuditInput {
   actor: string
@@ -43,15 +44,7 @@ export interface ChainCheck {
 export function verifyAuditChain(sqlite: BetterSqlite3.Database): ChainCheck {
   const rows = sqlite
     .prepare('select id, ts, actor, action, details, prev_hash, hash from audit_log order by id')
-    .iterate() as IterableIterator<{
-    id: number
-    ts: number
-    actor: string
-    action: string
-    details: string
-    prev_hash: string
-    hash: string
-  }>
+    .iterate() as IterableIterator<AuditEntry>
   let expectedPrev = genesisHash
   let entries = 0
   for (const row of rows) {

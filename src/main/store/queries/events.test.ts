@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../database'
-import { addImport, temporaryFolder } from '../test-workspace'
+import { addImport, folderPerTest } from '../test-workspace'
 import { listEvents } from './events'
 
-let folder = temporaryFolder()
-beforeEach(() => {
-  folder = temporaryFolder()
-})
-afterEach(() => folder.remove())
+const folder = folderPerTest()
 
 describe('listEvents', () => {
   it('walks every event exactly once, newest first, by keyset pages', async () => {

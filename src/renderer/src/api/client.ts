@@ -97,7 +97,7 @@ function httpTransport(token: string | null): Transport {
       }
       const body: unknown = await response.json().catch(() => null)
       if (!isResult(body)) return failure(`unexpected answer from the Argus server (HTTP ${response.status})`)
-      // The server validates every output against the same contract before sending it.
+      // The server answers with the output type the contract declares for this channel.
       return body as Result<ApiOutput<typeof channel>>
     },
     subscribe: createEventStream(),
