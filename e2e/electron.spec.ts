@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { latestMigration } from '../src/main/store/migrations'
 
 // The desktop app end to end. It needs Electron's binary (and better-sqlite3 rebuilt for
 // Electron by `npm start`), which machines without internet cannot download; there it skips
@@ -47,7 +48,7 @@ test('the desktop window opens every page over IPC', async () => {
     }
     // The renderer reaches the engine only through the preload's bridge.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
-    await expect(window.getByRole('main')).toContainText('0001-initial')
+    await expect(window.getByRole('main')).toContainText(latestMigration)
   } finally {
     await app.close()
     rmSync(userData, { recursive: true, force: true })

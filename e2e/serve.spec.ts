@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { startArgusServe, type ServedWorkspace } from './helpers/argus-serve'
+import { latestMigration } from '../src/main/store/migrations'
 
 // The real renderer in Debian's Chromium, talking to the real engine through `argus serve`.
 
@@ -49,7 +50,7 @@ test('shows real workspace data on the dashboard and settings', async ({ page })
   await expect(page.getByRole('main')).toContainText('60')
   await expect(page.getByRole('table')).toContainText('alice')
   await page.getByRole('link', { name: 'Settings', exact: true }).click()
-  await expect(page.getByRole('main')).toContainText('0001-initial')
+  await expect(page.getByRole('main')).toContainText(latestMigration)
   await expect(page.getByRole('main')).toContainText('e2e.db')
 })
 

@@ -10,4 +10,9 @@ import type { Result } from './errors'
 export interface ArgusBridge {
   api: { [K in ApiChannel]: (input: ApiInput<K>) => Promise<Result<ApiOutput<K>>> }
   subscribe<K extends EventChannel>(channel: K, listener: (payload: ArgusEvents[K]) => void): () => void
+  /**
+   * The local path of a file dropped on the window (a DOM `File`), for `imports:start`. The one
+   * method beyond the contract: Electron no longer puts paths on dropped files.
+   */
+  pathForFile(file: object): string
 }

@@ -7,11 +7,16 @@ export const apiChannels = [
   'workspace:info',
   'imports:list',
   'events:list',
+  'imports:start',
+  'imports:cancel',
+  'imports:jobs',
+  'imports:rejects',
+  'imports:formats',
   'stats:eventsPerDay',
 ] as const
 export type ApiChannel = (typeof apiChannels)[number]
 
-export const eventChannels = ['job:progress', 'workspace:changed'] as const
+export const eventChannels = ['job:progress', 'workspace:changed', 'ingest:progress', 'ingest:finished'] as const
 export type EventChannel = (typeof eventChannels)[number]
 
 export function isApiChannel(name: string): name is ApiChannel {

@@ -84,6 +84,72 @@ export const importsQuerySchema = z
 
 export const dayCountSchema = z.object({ date: z.string(), events: z.number().int() })
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const importRequestSchema = z
+  .object({
+    /** Files, folders or archives on this machine. */
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+    /** A parser name to use instead of sniffing (see `imports:formats`). */
+    format: z.string().min(1).max(64).optional(),
+    /** The year for RFC 3164 syslog lines, which carry none. */
+    year: z.number().int().min(1970).max(2100).optional(),
+    /** IANA zone for timestamps without an offset; the workspace's zone by default. */
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not an IANA time zone').optional(),
+  })
+  .strict()
+
+export const importFileResultSchema = z.object({
+  path: z.string(),
+  entry: z.string().nullable(),
+  format: z.string().nullable(),
+  sourceId: z.number().int().nullable(),
+  status: z.enum(['done', 'failed', 'cancelled', 'duplicate']),
+  events: z.number().int(),
+  rejects: z.number().int(),
+  error: z.string().nullable(),
+  /** For a duplicate: the earlier import of the same content. */
+  duplicateOf: z.number().int().nullable(),
+})
+
+export const importSummarySchema = z.object({
+  jobId: z.number().int(),
+  state: z.enum(['done', 'failed', 'cancelled']),
+  events: z.number().int(),
+  rejects: z.number().int(),
+  files: z.array(importFileResultSchema),
+  error: z.string().nullable(),
+})
+
+export const ingestProgressSchema = z.object({
+  jobId: z.number().int(),
+  state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  paths: z.array(z.string()),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  events: z.number().int(),
+  rejects: z.number().int(),
+  eventsPerSecond: z.number(),
+  filesDone: z.number().int(),
+  currentEntry: z.string().nullable(),
+  startedAt: epochMs,
+})
+
+export const rejectRowSchema = z.object({
+  id: z.number().int(),
+  sourceId: z.number().int(),
+  lineNo: z.number().int(),
+  reason: z.string(),
+  excerpt: z.string(),
+})
+
 export const contract = {
   'app:health': { input: empty, output: healthSchema },
   'workspace:info': { input: empty, output: workspaceInfoSchema },
@@ -94,6 +160,20 @@ export const contract = {
   'events:list': {
     input: eventsQuerySchema,
     output: z.object({ items: z.array(eventRowSchema), nextCursor: eventCursorSchema.nullable() }),
+  },
+  'imports:start': { input: importRequestSchema, output: z.object({ jobId: z.number().int() }) },
+  'imports:cancel': {
+    input: z.object({ jobId: z.number().int() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'imports:jobs': { input: empty, output: z.object({ items: z.array(ingestProgressSchema) }) },
+  'imports:rejects': {
+    input: z.object({ sourceId: z.number().int(), limit: pageLimit, cursor: z.number().int().nullish() }).strict(),
+    output: z.object({ items: z.array(rejectRowSchema), nextCursor: z.number().int().nullable() }),
+  },
+  'imports:formats': {
+    input: empty,
+    output: z.object({ items: z.array(z.object({ name: z.string(), description: z.string() })) }),
   },
   'stats:eventsPerDay': {
     input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
@@ -109,6 +189,8 @@ export const eventSchemas = {
     total: z.number(),
   }),
   'workspace:changed': z.object({ reason: z.string() }),
+  'ingest:progress': ingestProgressSchema,
+  'ingest:finished': importSummarySchema,
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract
@@ -131,3 +213,8 @@ export type ImportRecord = z.output<typeof importSchema>
 export type EventRow = z.output<typeof eventRowSchema>
 export type EventCursor = z.output<typeof eventCursorSchema>
 export type DayCount = z.output<typeof dayCountSchema>
+export type ImportRequest = z.output<typeof importRequestSchema>
+export type ImportFileResult = z.output<typeof importFileResultSchema>
+export type ImportSummary = z.output<typeof importSummarySchema>
+export type IngestProgress = z.output<typeof ingestProgressSchema>
+export type RejectRow = z.output<typeof rejectRowSchema>

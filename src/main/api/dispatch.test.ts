@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from './dispatch'
 import type { Engine } from './engine'
 import { openTestEngine } from './test-engine'
+import { latestMigration } from '../store/migrations'
 
 let engine: Engine
 let dispose: () => Promise<void>
@@ -13,7 +14,7 @@ afterAll(() => dispose())
 describe('dispatch', () => {
   it('answers a valid call with its value', async () => {
     const result = await dispatch(engine.handlers, 'workspace:info', {})
-    expect(result).toMatchObject({ ok: true, value: { schemaVersion: '0001-initial', counts: { events: 0 } } })
+    expect(result).toMatchObject({ ok: true, value: { schemaVersion: latestMigration, counts: { events: 0 } } })
   })
 
   it('fills in defaults from the contract', async () => {

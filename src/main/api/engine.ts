@@ -3,6 +3,7 @@ import { openWorkspace, type Workspace } from '../store/database'
 import { createWorkerPool, type WorkerPool } from '../workers/pool'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
+import { createImportService, type ImportService } from '../ingest/import-service'
 
 /** Everything a door needs: the workspace, the worker pool, pushed events and the handlers. */
 export interface Engine {
@@ -10,6 +11,7 @@ export interface Engine {
   pool: WorkerPool
   bus: EventBus
   handlers: ArgusHandlers
+  imports: ImportService
   close(): Promise<void>
 }
 
@@ -31,13 +33,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   })
   const bus = createEventBus()
-  const handlers = createHandlers({ workspace, pool, bus, door: options.door, startedAt: Date.now() })
+  const imports = createImportService(workspace, pool, bus)
+  const handlers = createHandlers({ workspace, pool, bus, imports, door: options.door, startedAt: Date.now() })
   return {
     workspace,
     pool,
     bus,
     handlers,
+    imports,
     async close() {
+      await imports.close()
       await pool.close()
       await workspace.close()
     },

@@ -1,5 +1,8 @@
 import type { ArgusHandlers, Health } from '../../shared/contract'
+import type { ImportService } from '../ingest/import-service'
+import { parsers } from '../parsers'
 import { listEvents } from '../store/queries/events'
+import { listRejects } from '../store/queries/rejects'
 import { listImports } from '../store/queries/sources'
 import { workspaceInfo } from '../store/queries/workspace'
 import type { Workspace } from '../store/database'
@@ -11,13 +14,14 @@ export interface EngineContext {
   workspace: Workspace
   pool: WorkerPool
   bus: EventBus
+  imports: ImportService
   door: Health['door']
   startedAt: number
 }
 
 /** The ArgusApi, implemented once for every door. */
 export function createHandlers(context: EngineContext): ArgusHandlers {
-  const { workspace, pool, bus } = context
+  const { workspace, pool, bus, imports } = context
   let nextJobId = 1
   return {
     async 'app:health'() {
@@ -32,11 +36,24 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     'workspace:info': () => workspaceInfo(workspace),
     'imports:list': (query) => listImports(workspace.db, query),
     'events:list': (query) => listEvents(workspace.db, query),
+    async 'imports:start'(request) {
+      return { jobId: imports.start(request).jobId }
+    },
+    async 'imports:cancel'({ jobId }) {
+      return { cancelled: imports.cancel(jobId) }
+    },
+    async 'imports:jobs'() {
+      return { items: imports.jobs() }
+    },
+    'imports:rejects': (query) => listRejects(workspace.db, query),
+    async 'imports:formats'() {
+      return { items: parsers.map(({ name, description }) => ({ name, description })) }
+    },
     async 'stats:eventsPerDay'(query) {
       const jobId = nextJobId++
       const days = await pool.run(
         { kind: 'eventsPerDay', workspacePath: workspace.path, ...(query.user ? { user: query.user } : {}) },
-        (done, total) => bus.emit('job:progress', { jobId, kind: 'eventsPerDay', done, total }),
+        { onProgress: ({ done, total }) => bus.emit('job:progress', { jobId, kind: 'eventsPerDay', done, total }) },
       )
       return { timeZone: 'UTC', days }
     },

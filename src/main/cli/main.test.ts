@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { folderPerTest } from '../store/test-workspace'
 import { main } from './main'
+import { latestMigration } from '../store/migrations'
 
 const folder = folderPerTest()
 let output: string[] = []
@@ -24,7 +25,7 @@ describe('argus CLI', () => {
   it('makes a contract call against a workspace file and prints JSON', async () => {
     const db = folder.file('cli.db')
     expect(await main(['call', 'workspace:info', '--db', db])).toBe(0)
-    expect(JSON.parse(output.join(''))).toMatchObject({ path: db, schemaVersion: '0001-initial' })
+    expect(JSON.parse(output.join(''))).toMatchObject({ path: db, schemaVersion: latestMigration })
   })
 
   it('refuses a malformed request with the typed error and exit code 2', async () => {

@@ -3,6 +3,7 @@ import { ArgusError } from '../../shared/errors'
 import { appVersion } from '../api/version'
 import { runAnalyze } from './analyze'
 import { runCall } from './call'
+import { ingestOptions, runIngest } from './ingest'
 import { runServe } from './serve'
 import { helpText, UsageError } from './usage'
 
@@ -21,7 +22,8 @@ export const commands: readonly Command[] = [
     options: { ...dbOption, port: { type: 'string' }, host: { type: 'string' }, 'read-only': { type: 'boolean' }, open: { type: 'boolean' } },
     run: runServe,
   },
-  { name: 'analyze', options: { ...dbOption, json: { type: 'boolean' } }, run: runAnalyze },
+  { name: 'ingest', options: { ...dbOption, ...ingestOptions }, run: runIngest },
+  { name: 'analyze', options: { ...dbOption, ...ingestOptions, json: { type: 'boolean' } }, run: runAnalyze },
   { name: 'call', options: dbOption, run: runCall },
   {
     name: 'version',

@@ -11,8 +11,11 @@ Commands:
   serve [--db FILE] [--port N] [--host ADDR] [--read-only] [--open]
                           serve the Argus UI and API to a local browser (127.0.0.1 by default);
                           prints a URL with a per-run token
-  analyze PATH... [--db FILE] [--json]
-                          import logs and rank risky users (import and scoring arrive in later releases)
+  ingest PATH... [--db FILE] [--format NAME] [--year YYYY] [--time-zone ZONE]
+                          import log files, folders and archives (zip, tar, tar.gz, gz) into the
+                          workspace, with a progress bar; Ctrl+C cancels (finished files stay)
+  analyze PATH... [--db FILE] [--json] [ingest options]
+                          import, then rank risky users (scoring arrives in a later release)
   call CHANNEL [JSON] [--db FILE]
                           make one API call against a workspace and print its JSON result
   version                 print the version

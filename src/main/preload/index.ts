@@ -1,9 +1,9 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { ArgusBridge } from '../../shared/bridge'
 import { apiChannels, isEventChannel } from '../../shared/channels'
 
-// Sandboxed preload: exposes exactly one method per contract key and one subscribe for the
-// pushed-event channels. The renderer never sees ipcRenderer itself.
+// Sandboxed preload: exposes exactly one method per contract key, one subscribe for the
+// pushed-event channels and pathForFile for drag-and-drop. The renderer never sees ipcRenderer.
 
 const api = Object.fromEntries(
   apiChannels.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
@@ -18,5 +18,7 @@ const subscribe: ArgusBridge['subscribe'] = (channel, listener) => {
   }
 }
 
-const bridge: ArgusBridge = { api, subscribe }
+const pathForFile: ArgusBridge['pathForFile'] = (file) => webUtils.getPathForFile(file as File)
+
+const bridge: ArgusBridge = { api, subscribe, pathForFile }
 contextBridge.exposeInMainWorld('argus', bridge)

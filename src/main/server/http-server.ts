@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ErrorCode, Result } from '../../shared/errors'
+import { ArgusError, type ErrorCode, type Result } from '../../shared/errors'
 import { dispatch } from '../api/dispatch'
 import type { Engine } from '../api/engine'
 import {
@@ -13,6 +13,7 @@ import {
   tokensMatch,
 } from './security'
 import { serveStatic } from './static-files'
+import { createUploadStore } from './uploads'
 
 export interface ServeOptions {
   engine: Engine
@@ -45,11 +46,15 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   internal: 500,
 }
 
-/** The HTTP door: the built renderer plus the contract at POST /api/<channel> and SSE at /api/events. */
+/**
+ * The HTTP door: the built renderer, the contract at POST /api/<channel>, SSE at /api/events, and
+ * POST /api/upload for files dropped into a browser (which has no path to give).
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? createToken()
   const streams = new Set<ServerResponse>()
+  const uploads = createUploadStore()
   let port = options.port ?? 0
 
   const server = createServer((request, response) => {
@@ -98,13 +103,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       openEventStream(response)
       return
     }
-    // Calls need the header, not the cookie: a cross-site form cannot set it.
+    // Calls and uploads need the header, not the cookie: a cross-site form cannot set it.
     if (!tokensMatch(token, bearerToken(request))) {
       sendJson(response, 401, failure('unauthorized', 'missing or wrong token'))
       return
     }
     if (request.method !== 'POST') {
       sendJson(response, 405, failure('bad_request', 'calls are POST /api/<channel> with a JSON body'))
+      return
+    }
+    if (channel === 'upload') {
+      await handleUpload(request, response, url)
       return
     }
     const body = await readBody(request)
@@ -123,6 +132,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const result = await dispatch(options.engine.handlers, channel, input)
     sendJson(response, result.ok ? 200 : statusOf[result.error.code], result)
+  }
+
+  /** POST /api/upload?name=logs/auth.log&batch=drop-1 with the file's bytes as the body. */
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const name = url.searchParams.get('name') ?? ''
+    const batch = url.searchParams.get('batch') ?? 'upload'
+    try {
+      const path = await uploads.save(request, name, batch)
+      sendJson(response, 200, { ok: true, value: { path, folder: uploads.batchFolder(batch) } })
+    } catch (error) {
+      const shape = error instanceof ArgusError ? error.toShape() : { code: 'internal' as const, message: (error as Error).message }
+      sendJson(response, statusOf[shape.code], { ok: false, error: shape })
+    }
   }
 
   function openEventStream(response: ServerResponse): void {
@@ -157,6 +179,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       for (const stream of streams) stream.end()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      uploads.remove()
     },
   }
 }

@@ -19,6 +19,7 @@ describe('workspace database', () => {
       { name: 'rejects', strict: 1 },
       { name: 'settings', strict: 1 },
       { name: 'sources', strict: 1 },
+      { name: 'user_profiles', strict: 1 },
     ])
     const indexes = workspace.sqlite
       .prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'events' and name not like 'sqlite_%' order by name`)
@@ -28,6 +29,26 @@ describe('workspace database', () => {
     expect(workspace.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(workspace.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     await workspace.close()
+  })
+
+  it('upgrades a workspace one migration at a time, keeping its data', async () => {
+    const file = folder.file('upgrade.db')
+    const names = Object.keys(migrations)
+    const first = await openWorkspace(file)
+    await first.close()
+    // Rebuild the file as the first release left it: only migration 1 applied.
+    const { default: BetterSqlite3 } = await import('better-sqlite3')
+    const raw = new BetterSqlite3(file)
+    raw.exec('drop table user_profiles; drop index sources_sha256')
+    raw.prepare('delete from kysely_migration where name != ?').run(names[0])
+    raw.prepare(`insert into sources (path, status, started_at) values ('old.log', 'done', 1)`).run()
+    raw.close()
+
+    const upgraded = await openWorkspace(file)
+    expect(await appliedMigrations(upgraded.db)).toEqual(names)
+    expect(upgraded.sqlite.prepare('select path from sources').all()).toEqual([{ path: 'old.log' }])
+    expect(upgraded.sqlite.prepare('select count(*) as n from user_profiles').get()).toEqual({ n: 0 })
+    await upgraded.close()
   })
 
   it('reopening an up-to-date workspace is a no-op that keeps its data', async () => {

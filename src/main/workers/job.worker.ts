@@ -1,42 +1,62 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
+import { runImport } from '../ingest/import-job'
 import { eventsPerDay } from './events-per-day'
-import type { JobMessage, JobRequest, JobResults, WorkerMessage } from './protocol'
+import type { JobMessage, JobProgress, JobRequest, JobResults, WorkerMessage } from './protocol'
 
 // The worker's message loop is one of the few places that catches everything: a job's failure
 // must reach its caller as a typed error and leave the worker alive for the next job.
 
 const port = parentPort
-const { nativeBinding } = workerData as { nativeBinding: string | null }
 if (!port) throw new Error('job.worker must run inside a worker thread')
+const { nativeBinding } = workerData as { nativeBinding: string | null }
+const cancelled = new Set<number>()
 
 port.on('message', (message: JobMessage) => {
-  const post = (reply: WorkerMessage): void => port.postMessage(reply)
-  try {
-    const result = run(message.request, (done, total) => post({ seq: message.seq, type: 'progress', done, total }))
-    post({ seq: message.seq, type: 'result', result })
-  } catch (error) {
-    const shape =
-      error instanceof ArgusError ? error.toShape() : { code: 'internal' as const, message: (error as Error).message }
-    post({ seq: message.seq, type: 'error', error: shape })
+  if ('cancel' in message) {
+    cancelled.add(message.seq)
+    return
   }
+  const { seq, request } = message
+  const post = (reply: WorkerMessage): void => port.postMessage(reply)
+  run(request, seq, (progress) => post({ seq, type: 'progress', progress }))
+    .then(
+      (result) => post({ seq, type: 'result', result }),
+      (error: unknown) => {
+        const shape = error instanceof ArgusError ? error.toShape() : { code: 'internal' as const, message: (error as Error).message }
+        post({ seq, type: 'error', error: shape })
+      },
+    )
+    .finally(() => cancelled.delete(seq))
 })
 
-function run(request: JobRequest, onProgress: (done: number, total: number) => void): JobResults[JobRequest['kind']] {
+async function run<K extends JobRequest['kind']>(
+  request: JobRequest,
+  seq: number,
+  onProgress: (progress: JobProgress[K]) => void,
+): Promise<JobResults[JobRequest['kind']]> {
+  const report = onProgress as (progress: JobProgress[JobRequest['kind']]) => void
   switch (request.kind) {
     case 'eventsPerDay': {
-      // Read-only: only one connection writes to a workspace.
+      // Read-only: only one connection writes to a workspace at a time.
       const sqlite = new BetterSqlite3(request.workspacePath, {
         readonly: true,
         fileMustExist: true,
         ...(nativeBinding ? { nativeBinding } : {}),
       })
       try {
-        return eventsPerDay(sqlite, request.user, onProgress)
+        return eventsPerDay(sqlite, request.user, (done, total) => report({ done, total }))
       } finally {
         sqlite.close()
       }
     }
+    case 'import':
+      return runImport(request.workspacePath, request.request, {
+        jobId: request.jobId,
+        nativeBinding,
+        isCancelled: () => cancelled.has(seq),
+        report,
+      })
   }
 }

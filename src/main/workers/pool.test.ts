@@ -27,7 +27,10 @@ describe('worker pool', () => {
 
     pool = createWorkerPool({ size: 1 })
     const progress: Array<[number, number]> = []
-    const days = await pool.run({ kind: 'eventsPerDay', workspacePath: file }, (done, total) => progress.push([done, total]))
+    const days = await pool.run(
+      { kind: 'eventsPerDay', workspacePath: file },
+      { onProgress: ({ done, total }) => progress.push([done, total]) },
+    )
     expect(days).toEqual([
       { date: '2024-03-01', events: 3 },
       { date: '2024-04-10', events: 2 },

@@ -2,21 +2,25 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
 import jobWorkerPath from './job.worker?modulePath'
-import type { JobKind, JobMessage, JobRequest, JobResult, WorkerMessage } from './protocol'
+import type { JobKind, JobMessage, JobProgress, JobRequest, JobResult, WorkerMessage } from './protocol'
 
 /** A fixed set of worker threads that runs jobs off the main thread, first come first served. */
 export interface WorkerPool {
   readonly size: number
-  run<R extends JobRequest>(request: R, onProgress?: ProgressListener): Promise<JobResult<R['kind']>>
+  run<R extends JobRequest>(request: R, options?: RunOptions<R['kind']>): Promise<JobResult<R['kind']>>
   close(): Promise<void>
 }
 
-export type ProgressListener = (done: number, total: number) => void
+export interface RunOptions<K extends JobKind> {
+  onProgress?: (progress: JobProgress[K]) => void
+  /** Aborting removes a queued job, or asks a running one to stop (it answers with its partial result). */
+  signal?: AbortSignal
+}
 
 interface PendingJob {
   seq: number
   request: JobRequest
-  onProgress: ProgressListener | undefined
+  onProgress: ((progress: JobProgress[JobKind]) => void) | undefined
   resolve: (result: JobResult<JobKind>) => void
   reject: (error: Error) => void
 }
@@ -59,7 +63,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     const job = slot.job
     if (!job || job.seq !== message.seq) return
     if (message.type === 'progress') {
-      job.onProgress?.(message.done, message.total)
+      job.onProgress?.(message.progress)
       return
     }
     slot.job = null
@@ -80,6 +84,18 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
     }
   }
 
+  function cancel(job: PendingJob): void {
+    const queued = queue.indexOf(job)
+    if (queued >= 0) {
+      queue.splice(queued, 1)
+      job.reject(new ArgusError('not_available', 'cancelled before it started'))
+      return
+    }
+    const slot = slots.find((candidate) => candidate.job === job)
+    const message: JobMessage = { seq: job.seq, cancel: true }
+    slot?.worker.postMessage(message)
+  }
+
   function dispatch(): void {
     for (const slot of slots) {
       if (slot.job) continue
@@ -95,10 +111,18 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
 
   return {
     size,
-    run<R extends JobRequest>(request: R, onProgress?: ProgressListener): Promise<JobResult<R['kind']>> {
+    run<R extends JobRequest>(request: R, options: RunOptions<R['kind']> = {}): Promise<JobResult<R['kind']>> {
       if (closed) return Promise.reject(new ArgusError('not_available', 'the worker pool is closed'))
       return new Promise((resolve, reject) => {
-        queue.push({ seq: nextSeq++, request, onProgress, resolve: resolve as PendingJob['resolve'], reject })
+        const job: PendingJob = {
+          seq: nextSeq++,
+          request,
+          onProgress: options.onProgress as PendingJob['onProgress'],
+          resolve: resolve as PendingJob['resolve'],
+          reject,
+        }
+        options.signal?.addEventListener('abort', () => cancel(job), { once: true })
+        queue.push(job)
         dispatch()
       })
     },

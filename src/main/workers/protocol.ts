@@ -1,25 +1,31 @@
-import type { DayCount } from '../../shared/contract'
+import type { DayCount, ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
 import type { ErrorShape } from '../../shared/errors'
 
 /** Every job a worker can run, as a tagged union. Workers open their own connection by path. */
-export type JobRequest = { kind: 'eventsPerDay'; workspacePath: string; user?: string }
+export type JobRequest =
+  | { kind: 'eventsPerDay'; workspacePath: string; user?: string }
+  | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest }
 
 /** What each kind of job answers with. */
 export interface JobResults {
   eventsPerDay: DayCount[]
+  import: ImportSummary
+}
+
+/** What each kind of job reports while it runs. */
+export interface JobProgress {
+  eventsPerDay: { done: number; total: number }
+  import: IngestProgress
 }
 
 export type JobKind = JobRequest['kind']
 export type JobResult<K extends JobKind> = JobResults[K]
 
-/** Main → worker. */
-export interface JobMessage {
-  seq: number
-  request: JobRequest
-}
+/** Main → worker: run a job, or stop one that is running. */
+export type JobMessage = { seq: number; request: JobRequest } | { seq: number; cancel: true }
 
 /** Worker → main. */
 export type WorkerMessage =
-  | { seq: number; type: 'progress'; done: number; total: number }
+  | { seq: number; type: 'progress'; progress: JobProgress[JobKind] }
   | { seq: number; type: 'result'; result: JobResults[JobKind] }
   | { seq: number; type: 'error'; error: ErrorShape }

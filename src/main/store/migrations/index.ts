@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
+import * as profiles from './0002-profiles'
 
 /**
  * Every migration, in order, listed by hand: a folder scan finds nothing once bundled.
@@ -7,4 +8,8 @@ import * as initial from './0001-initial'
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-profiles': profiles,
 }
+
+/** The name a fully migrated workspace reports as its schema version. */
+export const latestMigration: string = Object.keys(migrations).at(-1) ?? 'none'

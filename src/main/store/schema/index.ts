@@ -3,6 +3,7 @@ import type { EventsTable } from './events'
 import type { RejectsTable } from './rejects'
 import type { SettingsTable } from './settings'
 import type { SourcesTable } from './sources'
+import type { UserProfilesTable } from './user-profiles'
 
 export interface Database {
   sources: SourcesTable
@@ -10,4 +11,5 @@ export interface Database {
   rejects: RejectsTable
   settings: SettingsTable
   audit_log: AuditLogTable
+  user_profiles: UserProfilesTable
 }

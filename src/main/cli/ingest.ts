@@ -1,0 +1,82 @@
+import type { ImportSummary } from '../../shared/contract'
+import { ArgusError } from '../../shared/errors'
+import { dispatch } from '../api/dispatch'
+import type { Engine } from '../api/engine'
+import { openEngine } from '../api/engine'
+import { createProgressBar } from './progress-bar'
+import { UsageError } from './usage'
+
+export const ingestOptions = {
+  format: { type: 'string' },
+  year: { type: 'string' },
+  'time-zone': { type: 'string' },
+} as const
+
+/** `argus ingest PATH…`: imports through the same contract call as the UI, with a progress bar. */
+export async function runIngest(values: Record<string, unknown>, positionals: string[]): Promise<number> {
+  const engine = await openEngine({ workspacePath: String(values.db), door: 'cli', workerThreads: 1 })
+  try {
+    const summary = await importPaths(engine, values, positionals)
+    printSummary(summary)
+    return exitCode(summary)
+  } finally {
+    await engine.close()
+  }
+}
+
+/** Starts the import, draws progress, lets Ctrl+C cancel it, and resolves with its summary. */
+export async function importPaths(engine: Engine, values: Record<string, unknown>, paths: string[]): Promise<ImportSummary> {
+  if (paths.length === 0) throw new UsageError('needs at least one PATH (file, folder or archive)')
+  const year = values.year === undefined ? undefined : Number(values.year)
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year such as 2024, got '${String(values.year)}'`)
+  const input = {
+    paths,
+    ...(typeof values.format === 'string' ? { format: values.format } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(typeof values['time-zone'] === 'string' ? { timeZone: values['time-zone'] } : {}),
+  }
+  const bar = createProgressBar()
+  let jobId = -1
+  const stopProgress = engine.bus.on('ingest:progress', (progress) => {
+    if (progress.jobId === jobId) bar.update(progress)
+  })
+  let stopFinished: () => void = () => {}
+  const done = new Promise<ImportSummary>((resolve) => {
+    stopFinished = engine.bus.on('ingest:finished', (summary) => {
+      if (summary.jobId === jobId) resolve(summary)
+    })
+  })
+  const started = await dispatch(engine.handlers, 'imports:start', input)
+  if (!started.ok) throw new ArgusError(started.error.code, started.error.message)
+  jobId = (started.value as { jobId: number }).jobId
+  const cancel = (): void => {
+    process.stderr.write('\nargus: cancelling the import (files already imported stay)…\n')
+    engine.imports.cancel(jobId)
+  }
+  process.once('SIGINT', cancel)
+  try {
+    return await done
+  } finally {
+    process.off('SIGINT', cancel)
+    stopProgress()
+    stopFinished()
+    bar.end()
+  }
+}
+
+function printSummary(summary: ImportSummary): void {
+  for (const file of summary.files) {
+    const name = file.entry ? `${file.path}!/${file.entry}` : file.path
+    const counts = `${file.events} events, ${file.rejects} rejects`
+    const note = file.error ? ` (${file.error})` : ''
+    console.log(`${file.status.padEnd(9)} ${(file.format ?? '-').padEnd(14)} ${counts.padEnd(28)} ${name}${note}`)
+  }
+  console.log(`${summary.state}: ${summary.events} events, ${summary.rejects} rejects from ${summary.files.length} files`)
+}
+
+/** 1 when nothing could be imported and something failed: a script should notice that. */
+export function exitCode(summary: ImportSummary): number {
+  if (summary.state === 'failed') return 1
+  const imported = summary.files.some((file) => file.status === 'done' || file.status === 'duplicate')
+  return imported || summary.files.length === 0 ? 0 : 1
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto'
+import type { ImportFileResult } from '../../shared/contract'
+import type { NormalizedEvent } from '../../shared/event'
+import type { LogParser, ParseContext, ParseOutcome } from '../parsers/types'
+import type { ImportWriter } from '../store/queries/import-writer'
+import { detectFormat, makeSample } from './detect'
+import { frameRecords, type FramedItem } from './framing'
+import { peekHead } from './head'
+
+export interface EntryToImport {
+  path: string
+  entry: string | null
+  size: number | null
+  mtime: number | null
+  stream: AsyncIterable<Uint8Array>
+}
+
+export interface EntryOptions {
+  parsers: readonly LogParser<never>[]
+  format?: string
+  year: number | null
+  timeZone: string
+  isCancelled(): boolean
+  /** Called every few thousand records with the running counts of this entry. */
+  onRecords(events: number, rejects: number): void
+}
+
+/** Rejects kept per file; beyond this they are only counted (a wrong file must not fill the disk). */
+export const storedRejectsPerFile = 10_000
+/** A file whose first records are all rejected is not this format: one clear error instead. */
+const wrongFormatSample = 1000
+
+class StopEntry extends Error {
+  constructor(readonly status: 'failed' | 'cancelled', message: string) {
+    super(message)
+  }
+}
+
+/**
+ * Imports one file or archive entry in one transaction: sniff, frame, parse, insert, hash. The
+ * file lands whole (with its audit entry) or not at all; a content hash seen before adds nothing.
+ */
+export async function importEntry(writer: ImportWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult> {
+  const name = entry.entry ?? entry.path
+  const hash = createHash('sha256')
+  let size = 0
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of entry.stream) {
+      hash.update(chunk)
+      size += chunk.byteLength
+      yield chunk
+    }
+  }
+  const result: ImportFileResult = {
+    path: entry.path, entry: entry.entry, format: null, sourceId: null, status: 'failed', events: 0, rejects: 0, error: null, duplicateOf: null,
+  }
+  const { head, stream } = await peekHead(hashed())
+  const detection = detectFormat(options.parsers, makeSample(name, head), options.format)
+  if ('error' in detection) {
+    await drain(stream)
+    return recordFailure(writer, result, detection.error, 'failed')
+  }
+  const parser = detection.parser
+  result.format = parser.name
+  const context: ParseContext = { name, year: options.year, fileTime: entry.mtime, timeZone: options.timeZone }
+  const reader = parser.open(context) as { parse(record: unknown, recordNo: number): ParseOutcome; finish?(): ParseOutcome }
+
+  writer.begin()
+  const sourceId = writer.startSource(entry.path, entry.entry, parser.name, entry.size)
+  let events = 0
+  let rejects = 0
+  let records = 0
+  let streamError: string | null = null
+
+  const take = (outcome: ParseOutcome, lineNo: number, raw: string): void => {
+    if (outcome === null) return
+    if (Array.isArray(outcome)) {
+      for (const event of outcome) insert(event, lineNo)
+    } else if ('reject' in outcome) {
+      reject(lineNo, outcome.reject, raw)
+    } else if ('fileError' in outcome) {
+      throw new StopEntry('failed', outcome.fileError)
+    } else if ('profile' in outcome) {
+      writer.profile(sourceId, lineNo, outcome.profile.user, outcome.profile.kind, outcome.profile.fields)
+    } else {
+      insert(outcome, lineNo)
+    }
+  }
+  const insert = (event: NormalizedEvent, lineNo: number): void => {
+    writer.event(sourceId, lineNo, event)
+    events += 1
+  }
+  const reject = (lineNo: number, reason: string, raw: string): void => {
+    if (rejects < storedRejectsPerFile) writer.reject(sourceId, lineNo, reason, raw.slice(0, 200))
+    rejects += 1
+  }
+
+  try {
+    try {
+      for await (const batch of frameRecords(parser.framing, stream)) {
+        for (const item of batch) {
+          records += 1
+          parseItem(item)
+        }
+        if (records >= wrongFormatSample && events === 0 && rejects >= wrongFormatSample) {
+          throw new StopEntry('failed', `not a ${parser.name} file: its first ${rejects} records were all rejected`)
+        }
+        if (options.isCancelled()) throw new StopEntry('cancelled', 'cancelled')
+        options.onRecords(events, rejects)
+      }
+    } catch (error) {
+      if (error instanceof StopEntry) throw error
+      // The bytes stopped (truncated archive, decompression bomb): keep what was read, say why.
+      streamError = `stopped early: ${(error as Error).message}`
+    }
+    if (reader.finish) take(safeParse(() => reader.finish!()), records + 1, '')
+    const sha256 = hash.digest('hex')
+    const duplicateOf = writer.duplicateOf(sha256, sourceId)
+    if (duplicateOf !== null) {
+      writer.rollback()
+      return { ...result, status: 'duplicate', duplicateOf, error: `already imported as import #${duplicateOf}` }
+    }
+    writer.finish(sourceId, { status: 'done', format: parser.name, sha256, sizeBytes: size, events, rejects, error: streamError }, name)
+    writer.commit()
+    options.onRecords(events, rejects)
+    return { ...result, sourceId, status: 'done', events, rejects, error: streamError }
+  } catch (error) {
+    writer.rollback()
+    await drain(stream).catch(() => undefined)
+    const stop = error instanceof StopEntry ? error : new StopEntry('failed', `import failed: ${(error as Error).message}`)
+    return recordFailure(writer, result, stop.message, stop.status)
+  }
+
+  function parseItem(item: FramedItem): void {
+    if ('oversized' in item) reject(item.lineNo, 'record longer than 1 MiB', item.excerpt)
+    else if ('damaged' in item) reject(item.lineNo, item.damaged, item.excerpt)
+    else if ('text' in item) take(safeParse(() => reader.parse(item.text, item.lineNo)), item.lineNo, item.text)
+    else take(safeParse(() => reader.parse(item.record, item.lineNo)), item.lineNo, '')
+  }
+}
+
+/** A parser bug must cost one record, never the import. */
+function safeParse(parse: () => ParseOutcome): ParseOutcome {
+  try {
+    return parse()
+  } catch (error) {
+    return { reject: `parser error: ${(error as Error).message}` }
+  }
+}
+
+/** Failed and cancelled files are listed too, so the analyst sees what did not come in and why. */
+export function recordFailure(
+  writer: ImportWriter,
+  file: Pick<ImportFileResult, 'path' | 'entry' | 'format'>,
+  error: string,
+  status: 'failed' | 'cancelled',
+): ImportFileResult {
+  writer.begin()
+  const sourceId = writer.startSource(file.path, file.entry, file.format, null)
+  writer.finish(sourceId, { status, format: file.format, sha256: null, sizeBytes: null, events: 0, rejects: 0, error }, file.entry ?? file.path)
+  writer.commit()
+  return { ...file, sourceId, status, events: 0, rejects: 0, error, duplicateOf: null }
+}
+
+async function drain(stream: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of stream) {
+    // Read to the end so an archive walker can move on to its next entry.
+  }
+}

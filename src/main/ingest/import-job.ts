@@ -1,0 +1,128 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { mkdtempSync, rmSync, statSync, readdirSync, lstatSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { ImportFileResult, ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
+import { parsers } from '../parsers'
+import { createImportWriter } from '../store/queries/import-writer'
+import { importEntry, recordFailure } from './import-entry'
+import { walkSources } from './sources/walk'
+
+export interface ImportJobOptions {
+  jobId: number
+  nativeBinding?: string | null
+  isCancelled(): boolean
+  report(progress: IngestProgress): void
+  /** Progress events at most this often. */
+  reportEveryMs?: number
+}
+
+/**
+ * One import job, run inside a worker: walks the named files, folders and archives and imports
+ * each entry in its own transaction on the worker's own (the one writing) connection.
+ */
+export async function runImport(workspacePath: string, request: ImportRequest, options: ImportJobOptions): Promise<ImportSummary> {
+  const sqlite = new BetterSqlite3(workspacePath, {
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  // A worker may wait for another writer's transaction; waiting here blocks no UI.
+  sqlite.pragma('busy_timeout = 600000')
+  sqlite.pragma('foreign_keys = ON')
+  const writer = createImportWriter(sqlite)
+  const tempDir = mkdtempSync(join(tmpdir(), 'argus-import-'))
+  const abort = new AbortController()
+  const paths = request.paths.map((path) => resolve(path))
+  const files: ImportFileResult[] = []
+  const progress: IngestProgress = {
+    jobId: options.jobId, state: 'running', paths, bytesDone: 0, bytesTotal: totalBytes(paths),
+    events: 0, rejects: 0, eventsPerSecond: 0, filesDone: 0, currentEntry: null, startedAt: Date.now(),
+  }
+  const everyMs = options.reportEveryMs ?? 250
+  let lastReport = 0
+  let settledEvents = 0
+  let settledRejects = 0
+  const report = (force = false): void => {
+    const now = Date.now()
+    if (!force && now - lastReport < everyMs) return
+    lastReport = now
+    const seconds = (now - progress.startedAt) / 1000
+    progress.eventsPerSecond = seconds > 0 ? Math.round(progress.events / seconds) : 0
+    options.report({ ...progress })
+  }
+  const isCancelled = (): boolean => {
+    if (options.isCancelled() && !abort.signal.aborted) abort.abort()
+    return abort.signal.aborted
+  }
+  report(true)
+
+  try {
+    const walk = walkSources(paths, {
+      tempDir,
+      signal: abort.signal,
+      onCompressedBytes: (bytes) => {
+        progress.bytesDone = bytes
+        report()
+      },
+    })
+    for await (const item of walk) {
+      if (item.kind === 'problem') {
+        files.push(recordFailure(writer, { path: item.path, entry: item.entry, format: null }, item.reason, 'failed'))
+      } else {
+        progress.currentEntry = item.entry ? `${item.path}!/${item.entry}` : item.path
+        report(true)
+        const result = await importEntry(writer, item, {
+          parsers,
+          ...(request.format ? { format: request.format } : {}),
+          year: request.year ?? null,
+          timeZone: request.timeZone ?? 'UTC',
+          isCancelled,
+          onRecords: (events, rejects) => {
+            progress.events = settledEvents + events
+            progress.rejects = settledRejects + rejects
+            report()
+          },
+        })
+        // A rolled-back duplicate or failure adds nothing to the running totals.
+        settledEvents += result.status === 'done' ? result.events : 0
+        settledRejects += result.status === 'done' ? result.rejects : 0
+        progress.events = settledEvents
+        progress.rejects = settledRejects
+        files.push(result)
+      }
+      progress.filesDone = files.length
+      if (isCancelled()) break
+    }
+    const cancelled = abort.signal.aborted
+    progress.state = cancelled ? 'cancelled' : 'done'
+    progress.currentEntry = null
+    report(true)
+    return { jobId: options.jobId, state: progress.state, events: settledEvents, rejects: settledRejects, files, error: null }
+  } catch (error) {
+    progress.state = 'failed'
+    report(true)
+    return { jobId: options.jobId, state: 'failed', events: settledEvents, rejects: settledRejects, files, error: (error as Error).message }
+  } finally {
+    writer.rollback()
+    sqlite.close()
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+/** Bytes on disk of everything named, for an honest progress bar (compressed bytes, not events). */
+function totalBytes(paths: readonly string[]): number {
+  let total = 0
+  const visit = (path: string): void => {
+    try {
+      const stat = lstatSync(path)
+      if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name))
+      else if (stat.isFile()) total += stat.size
+    } catch {
+      // Unreadable paths are reported by the walker; they add nothing here.
+    }
+  }
+  for (const path of paths) {
+    if (statSync(path, { throwIfNoEntry: false })) visit(path)
+  }
+  return total
+}

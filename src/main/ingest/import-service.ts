@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs'
+import type { ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
+import { ArgusError } from '../../shared/errors'
+import type { EventBus } from '../api/event-bus'
+import type { Workspace } from '../store/database'
+import { readSetting } from '../store/queries/settings'
+import { defaultTimeZone } from '../store/queries/workspace'
+import type { WorkerPool } from '../workers/pool'
+
+interface Job {
+  request: ImportRequest
+  progress: IngestProgress
+  controller: AbortController
+  done: Promise<ImportSummary>
+  resolve(summary: ImportSummary): void
+}
+
+export interface ImportService {
+  /** Queues an import; imports run one at a time because each holds the workspace's write lock. */
+  start(request: ImportRequest): { jobId: number; done: Promise<ImportSummary> }
+  cancel(jobId: number): boolean
+  /** Running and queued jobs, then the most recent finished ones. */
+  jobs(): IngestProgress[]
+  /** Cancels everything and waits for the running import to roll back, so no transaction is cut off. */
+  close(): Promise<void>
+}
+
+const keptFinished = 20
+const finishedStates: readonly IngestProgress['state'][] = ['done', 'failed', 'cancelled']
+
+export function createImportService(workspace: Workspace, pool: WorkerPool, bus: EventBus): ImportService {
+  const jobs = new Map<number, Job>()
+  const queue: number[] = []
+  let nextJobId = 1
+  let running = false
+
+  function emit(job: Job): void {
+    bus.emit('ingest:progress', { ...job.progress })
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return
+    running = true
+    for (let jobId = queue.shift(); jobId !== undefined; jobId = queue.shift()) {
+      const job = jobs.get(jobId)
+      if (job) await runJob(jobId, job)
+    }
+    running = false
+  }
+
+  async function runJob(jobId: number, job: Job): Promise<void> {
+    let summary: ImportSummary
+    try {
+      summary = await pool.run(
+        { kind: 'import', workspacePath: workspace.path, jobId, request: job.request },
+        {
+          signal: job.controller.signal,
+          onProgress: (progress) => {
+            job.progress = progress
+            emit(job)
+          },
+        },
+      )
+    } catch (error) {
+      summary = { jobId, state: 'failed', events: 0, rejects: 0, files: [], error: (error as Error).message }
+    }
+    job.progress = { ...job.progress, state: summary.state, currentEntry: null }
+    emit(job)
+    bus.emit('ingest:finished', summary)
+    job.resolve(summary)
+    forgetOldJobs()
+  }
+
+  function forgetOldJobs(): void {
+    const finished = [...jobs.entries()].filter(([, job]) => finishedStates.includes(job.progress.state))
+    for (const [jobId] of finished.slice(0, Math.max(0, finished.length - keptFinished))) jobs.delete(jobId)
+  }
+
+  return {
+    start(request) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only; imports are disabled')
+      const missing = request.paths.filter((path) => !existsSync(path))
+      if (missing.length > 0) throw new ArgusError('not_found', `no such file or folder: ${missing.join(', ')}`)
+      const jobId = nextJobId++
+      const timeZone = request.timeZone ?? readSetting(workspace.sqlite, 'workspace.timeZone', defaultTimeZone)
+      let resolve: (summary: ImportSummary) => void = () => {}
+      const done = new Promise<ImportSummary>((settle) => (resolve = settle))
+      const job: Job = {
+        request: { ...request, timeZone },
+        controller: new AbortController(),
+        done,
+        resolve,
+        progress: {
+          jobId, state: 'queued', paths: request.paths, bytesDone: 0, bytesTotal: 0, events: 0, rejects: 0,
+          eventsPerSecond: 0, filesDone: 0, currentEntry: null, startedAt: Date.now(),
+        },
+      }
+      jobs.set(jobId, job)
+      queue.push(jobId)
+      emit(job)
+      void drain()
+      return { jobId, done }
+    },
+    cancel(jobId) {
+      const job = jobs.get(jobId)
+      if (!job || finishedStates.includes(job.progress.state)) return false
+      const queued = queue.indexOf(jobId)
+      if (queued >= 0) {
+        queue.splice(queued, 1)
+        job.progress = { ...job.progress, state: 'cancelled' }
+        emit(job)
+        job.resolve({ jobId, state: 'cancelled', events: 0, rejects: 0, files: [], error: null })
+        return true
+      }
+      job.controller.abort()
+      return true
+    },
+    jobs() {
+      return [...jobs.values()].map((job) => ({ ...job.progress })).reverse()
+    },
+    async close() {
+      for (const jobId of [...queue]) this.cancel(jobId)
+      const active = [...jobs.values()].filter((job) => !finishedStates.includes(job.progress.state))
+      for (const job of active) job.controller.abort()
+      await Promise.all(active.map((job) => job.done))
+    },
+  }
+}
