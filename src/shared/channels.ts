@@ -12,11 +12,14 @@ export const apiChannels = [
   'imports:jobs',
   'imports:rejects',
   'imports:formats',
+  'syslog:start',
+  'syslog:stop',
+  'syslog:status',
   'stats:eventsPerDay',
 ] as const
 export type ApiChannel = (typeof apiChannels)[number]
 
-export const eventChannels = ['job:progress', 'workspace:changed', 'ingest:progress', 'ingest:finished'] as const
+export const eventChannels = ['job:progress', 'workspace:changed', 'ingest:progress', 'ingest:finished', 'syslog:status'] as const
 export type EventChannel = (typeof eventChannels)[number]
 
 export function isApiChannel(name: string): name is ApiChannel {

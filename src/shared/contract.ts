@@ -142,6 +142,34 @@ export const ingestProgressSchema = z.object({
   startedAt: epochMs,
 })
 
+const port = z.number().int().min(0).max(65535)
+
+export const syslogStartSchema = z
+  .object({
+    /** Interface to bind; loopback unless the analyst deliberately opens it to the network. */
+    host: z.string().min(1).max(255).default('127.0.0.1'),
+    /** Absent: that transport stays off. 0 picks a free port. */
+    udpPort: port.optional(),
+    tcpPort: port.optional(),
+  })
+  .strict()
+  .refine((value) => value.udpPort !== undefined || value.tcpPort !== undefined, 'give udpPort, tcpPort or both')
+
+export const syslogStatusSchema = z.object({
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  host: z.string().nullable(),
+  udpPort: z.number().int().nullable(),
+  tcpPort: z.number().int().nullable(),
+  received: z.number().int(),
+  parsed: z.number().int(),
+  rejected: z.number().int(),
+  dropped: z.number().int(),
+  /** The import that holds this session's events. */
+  sourceId: z.number().int().nullable(),
+  startedAt: epochMs.nullable(),
+  error: z.string().nullable(),
+})
+
 export const rejectRowSchema = z.object({
   id: z.number().int(),
   sourceId: z.number().int(),
@@ -175,6 +203,9 @@ export const contract = {
     input: empty,
     output: z.object({ items: z.array(z.object({ name: z.string(), description: z.string() })) }),
   },
+  'syslog:start': { input: syslogStartSchema, output: syslogStatusSchema },
+  'syslog:stop': { input: empty, output: syslogStatusSchema },
+  'syslog:status': { input: empty, output: syslogStatusSchema },
   'stats:eventsPerDay': {
     input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
     output: z.object({ timeZone: z.string(), days: z.array(dayCountSchema) }),
@@ -191,6 +222,7 @@ export const eventSchemas = {
   'workspace:changed': z.object({ reason: z.string() }),
   'ingest:progress': ingestProgressSchema,
   'ingest:finished': importSummarySchema,
+  'syslog:status': syslogStatusSchema,
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract
@@ -218,3 +250,5 @@ export type ImportFileResult = z.output<typeof importFileResultSchema>
 export type ImportSummary = z.output<typeof importSummarySchema>
 export type IngestProgress = z.output<typeof ingestProgressSchema>
 export type RejectRow = z.output<typeof rejectRowSchema>
+export type SyslogStart = z.output<typeof syslogStartSchema>
+export type SyslogStatus = z.output<typeof syslogStatusSchema>

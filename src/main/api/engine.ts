@@ -4,6 +4,7 @@ import { createWorkerPool, type WorkerPool } from '../workers/pool'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createImportService, type ImportService } from '../ingest/import-service'
+import { createSyslogService, type SyslogService } from '../syslog/syslog-service'
 
 /** Everything a door needs: the workspace, the worker pool, pushed events and the handlers. */
 export interface Engine {
@@ -12,6 +13,7 @@ export interface Engine {
   bus: EventBus
   handlers: ArgusHandlers
   imports: ImportService
+  syslog: SyslogService
   close(): Promise<void>
 }
 
@@ -34,14 +36,17 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   })
   const bus = createEventBus()
   const imports = createImportService(workspace, pool, bus)
-  const handlers = createHandlers({ workspace, pool, bus, imports, door: options.door, startedAt: Date.now() })
+  const syslog = createSyslogService(workspace, pool, bus)
+  const handlers = createHandlers({ workspace, pool, bus, imports, syslog, door: options.door, startedAt: Date.now() })
   return {
     workspace,
     pool,
     bus,
     handlers,
     imports,
+    syslog,
     async close() {
+      await syslog.stop()
       await imports.close()
       await pool.close()
       await workspace.close()

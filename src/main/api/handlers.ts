@@ -1,5 +1,6 @@
 import type { ArgusHandlers, Health } from '../../shared/contract'
 import type { ImportService } from '../ingest/import-service'
+import type { SyslogService } from '../syslog/syslog-service'
 import { parsers } from '../parsers'
 import { listEvents } from '../store/queries/events'
 import { listRejects } from '../store/queries/rejects'
@@ -15,13 +16,14 @@ export interface EngineContext {
   pool: WorkerPool
   bus: EventBus
   imports: ImportService
+  syslog: SyslogService
   door: Health['door']
   startedAt: number
 }
 
 /** The ArgusApi, implemented once for every door. */
 export function createHandlers(context: EngineContext): ArgusHandlers {
-  const { workspace, pool, bus, imports } = context
+  const { workspace, pool, bus, imports, syslog } = context
   let nextJobId = 1
   return {
     async 'app:health'() {
@@ -48,6 +50,11 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     'imports:rejects': (query) => listRejects(workspace.db, query),
     async 'imports:formats'() {
       return { items: parsers.map(({ name, description }) => ({ name, description })) }
+    },
+    'syslog:start': (options) => syslog.start(options),
+    'syslog:stop': () => syslog.stop(),
+    async 'syslog:status'() {
+      return syslog.status()
     },
     async 'stats:eventsPerDay'(query) {
       const jobId = nextJobId++

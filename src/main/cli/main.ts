@@ -4,6 +4,7 @@ import { appVersion } from '../api/version'
 import { runAnalyze } from './analyze'
 import { runCall } from './call'
 import { ingestOptions, runIngest } from './ingest'
+import { listenOptions, runListen } from './listen'
 import { runServe } from './serve'
 import { helpText, UsageError } from './usage'
 
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
   },
   { name: 'ingest', options: { ...dbOption, ...ingestOptions }, run: runIngest },
   { name: 'analyze', options: { ...dbOption, ...ingestOptions, json: { type: 'boolean' } }, run: runAnalyze },
+  { name: 'listen', options: { ...dbOption, ...listenOptions }, run: runListen },
   { name: 'call', options: dbOption, run: runCall },
   {
     name: 'version',

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { openEngine } from '../api/engine'
 import { startServer } from '../server/http-server'
-import { UsageError } from './usage'
+import { parsePort } from './usage'
 
 export async function runServe(values: Record<string, unknown>): Promise<number> {
-  const port = parsePort(values.port)
+  const port = parsePort(values.port, '--port') ?? 7420
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1'
   const engine = await openEngine({
     workspacePath: String(values.db),
@@ -30,14 +30,7 @@ export async function runServe(values: Record<string, unknown>): Promise<number>
   return 0
 }
 
-function parsePort(value: unknown): number {
-  if (value === undefined) return 7420
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535, got '${String(value)}'`)
-  }
-  return port
-}
+
 
 /** The built renderer sits beside the built CLI: out/main/cli.js → out/renderer. */
 function rendererDirectory(): string {

@@ -16,6 +16,9 @@ Commands:
                           workspace, with a progress bar; Ctrl+C cancels (finished files stay)
   analyze PATH... [--db FILE] [--json] [ingest options]
                           import, then rank risky users (scoring arrives in a later release)
+  listen [--db FILE] [--host ADDR] [--udp-port N] [--tcp-port N]
+                          receive syslog (RFC 3164/5424 over UDP and TCP, 127.0.0.1:5514 by
+                          default) into the workspace until Ctrl+C
   call CHANNEL [JSON] [--db FILE]
                           make one API call against a workspace and print its JSON result
   version                 print the version
@@ -27,3 +30,13 @@ Options:
 
 Exit codes: 0 ok, 1 runtime error, 2 usage error.
 `
+
+/** A port option: a whole number 0-65535, or undefined when not given. */
+export function parsePort(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`${name} must be a whole number from 0 to 65535, got '${String(value)}'`)
+  }
+  return port
+}

@@ -10,8 +10,17 @@ export async function peekHead(
   const chunks: Buffer[] = []
   let length = 0
   let done = false
+  // A stream that fails inside the head (a truncated gzip) still gives its bytes for sniffing;
+  // the failure surfaces when the replay reaches it, where the import loop handles it.
+  let failure: unknown = null
   while (length < size) {
-    const next = await iterator.next()
+    let next: IteratorResult<Uint8Array>
+    try {
+      next = await iterator.next()
+    } catch (error) {
+      failure = error
+      break
+    }
     if (next.done) {
       done = true
       break
@@ -23,6 +32,7 @@ export async function peekHead(
   const head = Buffer.concat(chunks, length).subarray(0, size)
   async function* replay(): AsyncGenerator<Buffer> {
     yield* chunks
+    if (failure !== null) throw failure
     if (done) return
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       yield Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength)

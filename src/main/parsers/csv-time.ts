@@ -87,9 +87,10 @@ export function decodeTableTime(cell: string, clock: WallClock): number | null {
 function decodeIso(text: string, clock: WallClock, cursor: Cursor): number | null {
   const year = readNumber(text, 0, cursor)
   const month = readNumber(text, 5, cursor)
-  if (cursor.end !== 7) return null
+  const monthEnd = cursor.end
   const day = readNumber(text, 8, cursor)
-  if (cursor.end !== 10 || text.length === 10) return null
+  const dayEnd = cursor.end
+  if (year < 0 || monthEnd !== 7 || dayEnd !== 10 || text.length === 10) return null
   const last = text.charCodeAt(text.length - 1)
   // Z or a numeric offset after the time: the text says where it is; no zone needed.
   if (last === 90 || last === 122 || hasOffset(text)) return parseIsoWithOffset(text)
@@ -135,4 +136,12 @@ function decodeClock(
     hour = (hour % 12) + (rest === 'PM' ? 12 : 0)
   }
   return clock.toUtc(year, month, day, hour, minute, second, millisecond)
+}
+
+/** Why `decodeTableTime` gave null, for the rejection: a bare date is told apart from garbage. */
+export function unreadableTimeReason(cell: string): string {
+  const text = cell.trim()
+  if (text === '') return 'no time'
+  const bareDate = (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) || (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text))
+  return bareDate ? `date without a time of day '${text}'` : `unreadable time '${text.slice(0, 40)}'`
 }

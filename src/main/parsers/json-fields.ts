@@ -99,19 +99,20 @@ export function toNumber(value: unknown): number | null {
  * null for anything else, including offset-less ISO text: its zone would be a guess.
  */
 export function decodeTimestamp(value: unknown): number | null {
-  let epoch: number | null = null
-  if (typeof value === 'number') epoch = Number.isFinite(value) ? value : null
-  else if (typeof value === 'string') {
+  let epoch: number
+  if (typeof value === 'number') {
+    epoch = value
+  } else if (typeof value === 'string') {
     const text = value.trim()
     if (text === '') return null
     const first = text.charCodeAt(0)
-    // A leading digit run without '-' or ':' is an epoch; dates start with digits too.
-    if (first >= 48 && first <= 57 && isPlainNumber(text)) epoch = Number(text)
-    else return parseIsoWithOffset(text)
+    // A digit run with at most one dot is an epoch; dates start with digits too but have - or :.
+    if (!(first >= 48 && first <= 57 && isPlainNumber(text))) return parseIsoWithOffset(text)
+    epoch = Number(text)
   } else {
     return null
   }
-  if (epoch === null || epoch <= 0) return null
+  if (!Number.isFinite(epoch) || epoch <= 0) return null
   const ms = epoch < 1e11 ? epoch * 1000 : epoch < 1e14 ? epoch : epoch < 1e17 ? epoch / 1000 : epoch / 1e6
   return Math.round(ms)
 }

@@ -12,6 +12,7 @@ import type { NormalizedEvent } from '../../shared/event'
 import { makeEvent } from './normalize'
 import { accountPrograms, interpretAccountChange } from './syslog-accounts'
 import { type Finding, leadingNumber, programName, systemFinding } from './syslog-fields'
+import { interpretLogin, looksLikeLogin } from './syslog-login'
 import { failureSummary, interpretPam, splitPamPrefix, splitPamProgram } from './syslog-pam'
 import { interpretSu, interpretSudo } from './syslog-privilege'
 import { interpretSshd } from './syslog-sshd'
@@ -89,5 +90,6 @@ function findEvent(app: string | null, text: string): Finding {
   else if (program === 'sudo') finding = interpretSudo(text)
   else if (program === 'su') finding = interpretSu(text)
   else if (accountPrograms.has(program)) finding = interpretAccountChange(text)
+  else if (looksLikeLogin(text)) finding = interpretLogin(text)
   return finding ?? systemFinding(app, text)
 }

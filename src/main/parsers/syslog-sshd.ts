@@ -4,6 +4,8 @@
 
 import { type Finding, leadingNumber, placeSource, systemFinding } from './syslog-fields'
 
+const noIdentification = 'Did not receive identification string from '
+
 /** A message from sshd (or sshd-session) as an event finding; null when it is none of the known forms. */
 export function interpretSshd(app: string | null, text: string): Finding | null {
   let message = text
@@ -26,8 +28,8 @@ export function interpretSshd(app: string | null, text: string): Finding | null 
     case 68: // D
       if (message.startsWith('Disconnected from ')) return disconnect(message.slice(18), attrs)
       if (message.startsWith('Disconnecting')) return disconnecting(message, attrs)
-      if (message.startsWith('Did not receive identification string from ')) {
-        return withSource(systemFinding(app, text), message.slice(44).split(' ')[0])
+      if (message.startsWith(noIdentification)) {
+        return withSource(systemFinding(app, text), message.slice(noIdentification.length).split(' ')[0])
       }
       break
     case 67: // C

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
 import { runImport } from '../ingest/import-job'
+import { runLiveIngest } from '../syslog/live-ingest'
 import { eventsPerDay } from './events-per-day'
 import type { JobMessage, JobProgress, JobRequest, JobResults, WorkerMessage } from './protocol'
 
@@ -51,6 +52,12 @@ async function run<K extends JobRequest['kind']>(
         sqlite.close()
       }
     }
+    case 'listen':
+      return runLiveIngest(request.workspacePath, request.options, {
+        nativeBinding,
+        isCancelled: () => cancelled.has(seq),
+        report,
+      })
     case 'import':
       return runImport(request.workspacePath, request.request, {
         jobId: request.jobId,

@@ -8,6 +8,11 @@ import type { JobKind, JobMessage, JobProgress, JobRequest, JobResult, WorkerMes
 export interface WorkerPool {
   readonly size: number
   run<R extends JobRequest>(request: R, options?: RunOptions<R['kind']>): Promise<JobResult<R['kind']>>
+  /**
+   * Runs one long-lived job (the syslog listener) on a worker of its own, so it never holds a
+   * pool slot; the worker ends with the job.
+   */
+  runDedicated<R extends JobRequest>(request: R, options?: RunOptions<R['kind']>): Promise<JobResult<R['kind']>>
   close(): Promise<void>
 }
 
@@ -46,6 +51,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   const workerData = { nativeBinding: options.nativeBinding ?? null }
   const queue: PendingJob[] = []
   const slots: Slot[] = []
+  const dedicated = new Set<Worker>()
   let nextSeq = 1
   let closed = false
 
@@ -126,8 +132,34 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
         dispatch()
       })
     },
+    runDedicated<R extends JobRequest>(request: R, options: RunOptions<R['kind']> = {}): Promise<JobResult<R['kind']>> {
+      if (closed) return Promise.reject(new ArgusError('not_available', 'the worker pool is closed'))
+      const seq = nextSeq++
+      const worker = startWorker(jobWorkerPath, workerData)
+      dedicated.add(worker)
+      return new Promise<JobResult<R['kind']>>((resolve, reject) => {
+        const finish = (): void => {
+          dedicated.delete(worker)
+          void worker.terminate()
+        }
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.seq !== seq) return
+          if (message.type === 'progress') return options.onProgress?.(message.progress as JobProgress[R['kind']])
+          finish()
+          if (message.type === 'result') resolve(message.result as JobResult<R['kind']>)
+          else reject(new ArgusError(message.error.code, message.error.message))
+        })
+        worker.on('error', (error) => {
+          finish()
+          reject(new ArgusError('internal', `worker failed: ${error.message}`))
+        })
+        options.signal?.addEventListener('abort', () => worker.postMessage({ seq, cancel: true } satisfies JobMessage), { once: true })
+        worker.postMessage({ seq, request } satisfies JobMessage)
+      })
+    },
     async close() {
       closed = true
+      await Promise.all([...dedicated].map((worker) => worker.terminate()))
       for (const job of queue.splice(0)) job.reject(new ArgusError('not_available', 'the worker pool closed'))
       for (const slot of slots) slot.job?.reject(new ArgusError('not_available', 'the worker pool closed'))
       await Promise.all(slots.map((slot) => slot.worker.terminate()))

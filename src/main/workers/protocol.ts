@@ -1,21 +1,24 @@
-import type { DayCount, ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
+import type { DayCount, ImportRequest, ImportSummary, IngestProgress, SyslogStart, SyslogStatus } from '../../shared/contract'
 import type { ErrorShape } from '../../shared/errors'
 
 /** Every job a worker can run, as a tagged union. Workers open their own connection by path. */
 export type JobRequest =
   | { kind: 'eventsPerDay'; workspacePath: string; user?: string }
   | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest }
+  | { kind: 'listen'; workspacePath: string; options: SyslogStart }
 
 /** What each kind of job answers with. */
 export interface JobResults {
   eventsPerDay: DayCount[]
   import: ImportSummary
+  listen: SyslogStatus
 }
 
 /** What each kind of job reports while it runs. */
 export interface JobProgress {
   eventsPerDay: { done: number; total: number }
   import: IngestProgress
+  listen: SyslogStatus
 }
 
 export type JobKind = JobRequest['kind']

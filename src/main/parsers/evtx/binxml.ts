@@ -9,7 +9,7 @@ import {
   type TemplateDefinition,
   type ValueReference,
 } from './binxml-nodes'
-import { fixedSize, renderScalar, renderValue, valueType } from './values'
+import { fixedSize, renderArray, renderScalar, renderValue, valueType } from './values'
 
 // Binary XML tokens (MS-EVEN6 2.2.12 / libevtx). The high nibble carries flags: 0x40 on an open
 // start element means "has attributes", on other tokens "more follows"; the low nibble decides.
@@ -62,6 +62,12 @@ export class BinXmlReader {
   valueText(value: ValueReference): string {
     if (value.type === valueType.string) return readUtf16(this.view, value.offset, value.size >>> 1)
     return renderValue(this.view, value.type, value.offset, value.size)
+  }
+
+  /** The elements of an array value, each as text; a scalar gives one element. */
+  valueItems(value: ValueReference): string[] {
+    if ((value.type & valueType.array) === 0) return [this.valueText(value)]
+    return renderArray(this.view, value.type, value.offset, value.size)
   }
 
   /** The nodes of a nested binary XML value (type 0x21), e.g. an EventData built at run time. */
@@ -136,17 +142,31 @@ export class BinXmlReader {
     }
   }
 
-  /** With a dependency id the name offset sits at +7, without at +5; trust whichever is plausible. */
+  /**
+   * With a dependency id the name offset sits at +7, without at +5. A name defined right there or
+   * already read is certain; otherwise the offset must point at a well-formed name string.
+   */
   private hasDependencyId(start: number): boolean {
-    if (this.plausibleName(this.view.getUint32(start + 7, true), start + 11, start)) return true
-    return !this.plausibleName(this.view.getUint32(start + 5, true), start + 9, start)
+    const withId = this.view.getUint32(start + 7, true)
+    const withoutId = this.view.getUint32(start + 5, true)
+    if (withId === start + 11 || this.names.has(withId)) return true
+    if (withoutId === start + 9 || this.names.has(withoutId)) return false
+    return this.isNameString(withId) || !this.isNameString(withoutId)
   }
 
-  private plausibleName(offset: number, inlineAt: number, start: number): boolean {
-    if (offset === inlineAt || this.names.has(offset)) return true
-    if (offset >= start || offset + 8 > this.bytes.length) return false
+  /** Next-offset, hash, a length of 1..255 UTF-16 units of XML name characters, then NUL. */
+  private isNameString(offset: number): boolean {
+    if (offset < 0x200 || offset + 10 > this.bytes.length) return false
     const length = this.view.getUint16(offset + 6, true)
-    return length > 0 && offset + 8 + length * 2 <= this.bytes.length
+    const end = offset + 8 + length * 2
+    if (length === 0 || length > 255 || end + 2 > this.bytes.length || this.view.getUint16(end, true) !== 0) return false
+    for (let at = offset + 8; at < end; at += 2) {
+      const code = this.view.getUint16(at, true)
+      const isNameCharacter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x3a) ||
+        code === 0x5f || code === 0x2d || code === 0x2e || code > 0x7f
+      if (!isNameCharacter) return false
+    }
+    return true
   }
 
   /** Reads the name whose 4-byte offset is at `field`; leaves the cursor after it (and its inline text). */

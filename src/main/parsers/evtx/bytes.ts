@@ -2,24 +2,39 @@
 // an offset that a damaged file points outside the buffer throws a RangeError (caught per record)
 // instead of reading `undefined` and silently producing garbage.
 
+// Slicing-by-8: eight derived tables (one flat array, table t at t * 256) consume 8 bytes per
+// step. Chunks are checksummed whole, so with a plain table this was a visible share of reading.
 const crcTable = buildCrcTable()
 
 function buildCrcTable(): Uint32Array {
-  const table = new Uint32Array(256)
+  const table = new Uint32Array(256 * 8)
   for (let n = 0; n < 256; n++) {
     let c = n
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
     table[n] = c >>> 0
+  }
+  for (let t = 1; t < 8; t++) {
+    for (let n = 0; n < 256; n++) {
+      const previous = table[(t - 1) * 256 + n]!
+      table[t * 256 + n] = table[previous & 0xff]! ^ (previous >>> 8)
+    }
   }
   return table
 }
 
 /** CRC-32 as zlib computes it, over one or more [start, end) ranges taken as one stream. */
 export function crc32(bytes: Uint8Array, ranges: readonly (readonly [number, number])[]): number {
+  const t = crcTable
   let crc = 0xffffffff
   for (const [start, end] of ranges) {
     const stop = Math.min(end, bytes.length)
-    for (let i = start; i < stop; i++) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
+    let i = start
+    for (; i + 8 <= stop; i += 8) {
+      const low = crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))
+      crc = t[1792 + (low & 0xff)]! ^ t[1536 + ((low >>> 8) & 0xff)]! ^ t[1280 + ((low >>> 16) & 0xff)]! ^
+        t[1024 + (low >>> 24)]! ^ t[768 + bytes[i + 4]!]! ^ t[512 + bytes[i + 5]!]! ^ t[256 + bytes[i + 6]!]! ^ t[bytes[i + 7]!]!
+    }
+    for (; i < stop; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
   }
   return (crc ^ 0xffffffff) >>> 0
 }

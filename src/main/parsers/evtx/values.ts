@@ -55,19 +55,22 @@ export function filetimeMs(view: DataView, offset: number): number | null {
 
 /** FILETIME as ISO 8601 with its full 100 ns precision, as Windows renders it. */
 function filetimeIso(view: DataView, offset: number): string {
-  const ms = filetimeMs(view, offset)
-  if (ms === null) return ''
   const low = view.getUint32(offset, true)
   const high = view.getUint32(offset + 4, true)
+  const ms = high * 429496 + Math.floor((high * 7296 + low) / 10000) - epochDifferenceMs
+  if (Math.abs(ms) > 8.64e15) return ''
   const ticks = (high * 7296 + low) % 10000
   return new Date(ms).toISOString().slice(0, 23) + String(ticks).padStart(4, '0') + 'Z'
 }
 
 /** SYSTEMTIME (eight uint16: year, month, weekday, day, hour, minute, second, ms) as epoch ms. */
 export function systemtimeMs(view: DataView, offset: number): number | null {
-  const field = (index: number): number => view.getUint16(offset + index * 2, true)
-  const [year, month, day] = [field(0), field(1), field(3)]
-  const ms = Date.UTC(year, month - 1, day, field(4), field(5), field(6), field(7))
+  const month = view.getUint16(offset + 2, true)
+  const day = view.getUint16(offset + 6, true)
+  const ms = Date.UTC(
+    view.getUint16(offset, true), month - 1, day, view.getUint16(offset + 8, true),
+    view.getUint16(offset + 10, true), view.getUint16(offset + 12, true), view.getUint16(offset + 14, true),
+  )
   if (!Number.isFinite(ms) || month < 1 || month > 12 || new Date(ms).getUTCDate() !== day) return null
   return ms
 }
@@ -82,12 +85,11 @@ function sid(view: DataView, offset: number, size: number): string {
   return text
 }
 
+/** GUID in registry form, upper case as Event Viewer shows it: the first three fields are little-endian. */
 function guid(view: DataView, offset: number): string {
-  const part = (start: number, length: number): string => hexBytes(view, offset + start, length)
-  const data1 = view.getUint32(offset, true).toString(16).toUpperCase().padStart(8, '0')
-  const data2 = view.getUint16(offset + 4, true).toString(16).toUpperCase().padStart(4, '0')
-  const data3 = view.getUint16(offset + 6, true).toString(16).toUpperCase().padStart(4, '0')
-  return `{${data1}-${data2}-${data3}-${part(8, 2)}-${part(10, 6)}}`
+  return `{${hexBytes(view, offset + 3, 1)}${hexBytes(view, offset + 2, 1)}${hexBytes(view, offset + 1, 1)}${hexBytes(view, offset, 1)}-` +
+    `${hexBytes(view, offset + 5, 1)}${hexBytes(view, offset + 4, 1)}-${hexBytes(view, offset + 7, 1)}${hexBytes(view, offset + 6, 1)}-` +
+    `${hexBytes(view, offset + 8, 2)}-${hexBytes(view, offset + 10, 6)}}`
 }
 
 function integer64(view: DataView, offset: number, signed: boolean): string {
@@ -140,6 +142,11 @@ export function renderScalar(view: DataView, type: number, offset: number, size:
 /** A substitution value of any type as text; arrays join their elements with ', '. */
 export function renderValue(view: DataView, type: number, offset: number, size: number): string {
   if ((type & valueType.array) === 0) return renderScalar(view, type, offset, size)
+  return renderArray(view, type, offset, size).join(', ')
+}
+
+/** The elements of an array value (type flag 0x80), each as text. */
+export function renderArray(view: DataView, type: number, offset: number, size: number): string[] {
   const base = type & 0x7f
   if (base === valueType.string) return splitOnNul(readUtf16Raw(view, offset, size >>> 1))
   if (base === valueType.ansiString) return splitOnNul(readLatin1Raw(view, offset, size))
@@ -150,12 +157,12 @@ export function renderValue(view: DataView, type: number, offset: number, size: 
       parts.push(sid(view, at, length))
       at += length
     }
-    return parts.join(', ')
+    return parts
   }
   const width = base === valueType.sizeT ? (size % 8 === 0 ? 8 : 4) : fixedSize(base)
-  if (width === undefined) return hexBytes(view, offset, size)
+  if (width === undefined) return [hexBytes(view, offset, size)]
   for (let at = offset; at + width <= offset + size; at += width) parts.push(renderScalar(view, base, at, width))
-  return parts.join(', ')
+  return parts
 }
 
 function readUtf16Raw(view: DataView, offset: number, charCount: number): string {
@@ -170,8 +177,8 @@ function readLatin1Raw(view: DataView, offset: number, length: number): string {
   return text
 }
 
-function splitOnNul(text: string): string {
+function splitOnNul(text: string): string[] {
   const parts = text.split('\0')
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
-  return parts.join(', ')
+  return parts
 }

@@ -32,6 +32,7 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
     `update sources set status = ?, format = ?, sha256 = ?, size_bytes = ?, events = ?, rejects = ?, error = ?, finished_at = ?
      where id = ?`,
   )
+  const updateCounts = sqlite.prepare(`update sources set events = ?, rejects = ? where id = ?`)
   const findDone = sqlite.prepare(`select id from sources where sha256 = ? and status = 'done' and id != ? limit 1`)
 
   return {
@@ -70,6 +71,10 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
     },
     profile(sourceId: number, lineNo: number, user: string, kind: string, fields: unknown): void {
       insertProfile.run(user, kind, JSON.stringify(fields), sourceId, lineNo)
+    },
+    /** Live sources commit as they go; their counts follow each batch. */
+    counts(sourceId: number, events: number, rejects: number): void {
+      updateCounts.run(events, rejects, sourceId)
     },
     /** An earlier, finished import of the same content, if any. */
     duplicateOf(sha256: string, sourceId: number): number | null {

@@ -2,6 +2,8 @@ import type { ArgusBridge } from '../../../shared/bridge'
 import { eventChannels, type ApiChannel, type EventChannel } from '../../../shared/channels'
 import type { ApiInput, ApiOutput, ArgusEvents } from '../../../shared/contract'
 import { ArgusError, isErrorShape, type Result } from '../../../shared/errors'
+import type { DroppedFile } from '../dropped-files'
+import { uploadFile } from './upload'
 
 /**
  * One client for both doors. Inside Electron the preload's `window.argus` bridge carries calls
@@ -11,9 +13,26 @@ import { ArgusError, isErrorShape, type Result } from '../../../shared/errors'
 
 type Listener<K extends EventChannel> = (payload: ArgusEvents[K]) => void
 
+/** Everything `imports:start` takes besides the paths. */
+export type ImportOptions = Omit<ApiInput<'imports:start'>, 'paths'>
+
+export interface DroppedImportControl {
+  /** Bytes sent of all the files together; reported only where files must be uploaded. */
+  onUploadProgress?: (sent: number, total: number) => void
+  /** Stops the uploads; an import already started is cancelled with `imports:cancel`. */
+  signal?: AbortSignal
+}
+
 interface Transport {
   call<K extends ApiChannel>(channel: K, input: ApiInput<K>): Promise<Result<ApiOutput<K>>>
   subscribe<K extends EventChannel>(channel: K, listener: Listener<K>): () => void
+  /** Dropped or chosen files have a path on this machine (Electron), folders included. */
+  localPaths: boolean
+  importFiles(
+    files: readonly DroppedFile[],
+    options: ImportOptions,
+    control: DroppedImportControl,
+  ): Promise<Result<ApiOutput<'imports:start'>>>
 }
 
 const tokenStorageKey = 'argus.token'
@@ -30,6 +49,30 @@ export async function call<K extends ApiChannel>(channel: K, input: ApiInput<K>)
 /** Listens to one pushed event channel; returns the function that stops listening. */
 export function subscribe<K extends EventChannel>(channel: K, listener: Listener<K>): () => void {
   return currentTransport().subscribe(channel, listener)
+}
+
+/**
+ * Imports files that were dropped or chosen, through whichever door this window has: Electron
+ * hands their local paths to `imports:start`; a browser uploads their bytes into one folder per
+ * drop (keeping a dropped folder's layout) and imports that folder as one job.
+ */
+export async function importDroppedFiles(
+  files: readonly DroppedFile[],
+  options: ImportOptions = {},
+  control: DroppedImportControl = {},
+): Promise<ApiOutput<'imports:start'>> {
+  if (files.length === 0) throw new ArgusError('bad_request', 'nothing to import: no files were dropped or chosen')
+  const result = await currentTransport().importFiles(files, options, control)
+  if (result.ok) return result.value
+  throw new ArgusError(result.error.code, result.error.message)
+}
+
+/**
+ * True inside Electron, where a dropped folder is a path the engine walks itself; a browser has
+ * only bytes, so a dropped folder must be walked file by file (see `readDrop`).
+ */
+export function filesHaveLocalPaths(): boolean {
+  return currentTransport().localPaths
 }
 
 /** Whatever was thrown, as an ArgusError, so the UI always has a code and a message to show. */
@@ -60,7 +103,31 @@ function bridgeTransport(bridge: ArgusBridge): Transport {
     subscribe(channel, listener) {
       return bridge.subscribe(channel, listener)
     },
+    localPaths: true,
+    async importFiles(files, options) {
+      const paths = localPaths(files, (file) => bridge.pathForFile(file))
+      if (paths.length === 0) return { ok: false, error: { code: 'bad_request', message: 'the dropped items have no path on this machine' } }
+      return this.call('imports:start', { ...options, paths })
+    },
   }
+}
+
+/**
+ * The paths to import. A folder chosen with `webkitdirectory` arrives as its files
+ * ('logs/2024/auth.log'): the folder itself is imported once instead, as a dropped folder is.
+ */
+function localPaths(files: readonly DroppedFile[], pathForFile: (file: File) => string): string[] {
+  const paths = new Set<string>()
+  for (const { file, relativePath } of files) {
+    const path = pathForFile(file)
+    if (path === '') continue
+    const slash = relativePath.indexOf('/')
+    const below = slash < 0 ? '' : relativePath.slice(slash)
+    // Windows paths use backslashes; relative paths from the browser always use slashes.
+    const inFolder = below !== '' && path.replaceAll('\\', '/').endsWith(below)
+    paths.add(inFolder ? path.slice(0, path.length - below.length) : path)
+  }
+  return [...paths]
 }
 
 /**
@@ -81,6 +148,12 @@ function takeToken(): string | null {
 
 function httpTransport(token: string | null): Transport {
   return {
+    localPaths: false,
+    async importFiles(files, options, control) {
+      const uploaded = await uploadBatch(files, token, control)
+      if (!uploaded.ok) return uploaded
+      return this.call('imports:start', { ...options, paths: [uploaded.value] })
+    },
     async call(channel, input) {
       let response: Response
       try {
@@ -102,6 +175,39 @@ function httpTransport(token: string | null): Transport {
     },
     subscribe: createEventStream(),
   }
+}
+
+/** Uploads one drop's files into one server folder, one after another; resolves with that folder. */
+async function uploadBatch(files: readonly DroppedFile[], token: string | null, control: DroppedImportControl): Promise<Result<string>> {
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts, and a LAN address is not one.
+  const batch = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  const total = files.reduce((sum, { file }) => sum + file.size, 0)
+  let sent = 0
+  let folder = ''
+  control.onUploadProgress?.(0, total)
+  for (const { file, relativePath } of withUniqueNames(files)) {
+    const url = `/api/upload?name=${encodeURIComponent(relativePath)}&batch=${batch}`
+    const result = await uploadFile(url, token, file, (bytes) => control.onUploadProgress?.(sent + bytes, total), control.signal)
+    if (!result.ok) return result
+    sent += file.size
+    folder = result.value.folder
+    control.onUploadProgress?.(sent, total)
+  }
+  return { ok: true, value: folder }
+}
+
+/** The server refuses to overwrite within a batch; two dropped 'auth.log' become 'auth.log' and 'auth (2).log'. */
+function withUniqueNames(files: readonly DroppedFile[]): DroppedFile[] {
+  const seen = new Map<string, number>()
+  return files.map(({ file, relativePath }) => {
+    const count = (seen.get(relativePath) ?? 0) + 1
+    seen.set(relativePath, count)
+    if (count === 1) return { file, relativePath }
+    // The extension stays last ('logs (2).tar.gz') so the engine still knows an archive by name.
+    const extension = /[^/.](\.tar)?\.[^./]+$/.exec(relativePath)?.[0].slice(1) ?? ''
+    const stem = relativePath.slice(0, relativePath.length - extension.length)
+    return { file, relativePath: `${stem} (${count})${extension}` }
+  })
 }
 
 function failure(message: string): Result<never> {

@@ -1,6 +1,7 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useState } from 'react'
 import type { EventRow } from '../../../shared/contract'
 import { formatTimestamp } from '../format'
+import { moveRowFocus } from './row-focus'
 
 export interface EventsTableProps {
   events: readonly EventRow[]
@@ -36,7 +37,7 @@ export function EventsTable({ events, caption }: EventsTableProps) {
               key={event.id}
               tabIndex={index === focusable ? 0 : -1}
               onFocus={() => setActiveIndex(index)}
-              onKeyDown={moveFocus}
+              onKeyDown={moveRowFocus}
             >
               <td className="numeric nowrap">
                 <time dateTime={formatTimestamp(event.ts)}>{formatTimestamp(event.ts)}</time>
@@ -71,18 +72,4 @@ function Cell({ value, truncate = false }: { value: string | null; truncate?: bo
       {value}
     </td>
   )
-}
-
-function moveFocus(event: KeyboardEvent<HTMLTableRowElement>): void {
-  const row = event.currentTarget
-  const body = row.parentElement
-  let target: Element | null | undefined
-  if (event.key === 'ArrowDown') target = row.nextElementSibling
-  else if (event.key === 'ArrowUp') target = row.previousElementSibling
-  else if (event.key === 'Home') target = body?.firstElementChild
-  else if (event.key === 'End') target = body?.lastElementChild
-  else return
-  // Always swallow the key: at either end the page should not scroll away from the table.
-  event.preventDefault()
-  if (target instanceof HTMLElement) target.focus()
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { parseRoute, type RouteId } from '../routes'
+import { parseRoute, routeHref, type RouteId } from '../routes'
 
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener)
@@ -16,4 +16,9 @@ function currentHash(): string {
  */
 export function useRoute(): RouteId {
   return parseRoute(useSyncExternalStore(subscribeToHash, currentHash))
+}
+
+/** Opens a screen, as following its sidebar link would. */
+export function navigate(route: RouteId): void {
+  window.location.hash = routeHref(route)
 }

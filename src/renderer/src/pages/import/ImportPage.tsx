@@ -1,43 +1,55 @@
-import { EmptyState } from '../../components/EmptyState'
-import { ErrorBanner } from '../../components/ErrorBanner'
-import { Loading } from '../../components/Loading'
+import { Panel } from '../../components/Panel'
 import { PageHeader } from '../../components/PageHeader'
+import { filesFromInput } from '../../dropped-files'
 import { useCall } from '../../hooks/use-call'
-import { formatCount } from '../../format'
-import { ImportsTable } from './ImportsTable'
+import { useImportIntake } from '../../hooks/use-import-intake'
+import { useImportJobs } from '../../hooks/use-import-jobs'
+import { ActiveJobs } from './ActiveJobs'
+import { DropZone } from './DropZone'
+import { FinishedJobs } from './FinishedJobs'
+import { ImportOptionsPanel } from './ImportOptionsPanel'
+import { ImportsPanel } from './ImportsPanel'
 
-const pageSize = 200
+export interface ImportPageProps {
+  /** Files are being dragged over the window. */
+  dragging: boolean
+}
 
-export function ImportPage() {
-  const imports = useCall('imports:list', { limit: pageSize })
-
-  let body
-  if (imports.error) {
-    body = <ErrorBanner title="Could not list imports" error={imports.error} onRetry={imports.reload} />
-  } else if (imports.data === undefined) {
-    body = <Loading label="Loading imports" lines={4} />
-  } else if (imports.data.items.length === 0) {
-    body = (
-      <EmptyState title="No imports yet.">
-        Log import (drag-and-drop, archives, syslog) is not available yet in this build —{' '}
-        <code>argus analyze</code> will bring it.
-      </EmptyState>
-    )
-  } else {
-    body = (
-      <>
-        <ImportsTable imports={imports.data.items} />
-        {imports.data.nextCursor === null ? null : (
-          <p className="table-footer muted">The latest {formatCount(pageSize)} imports are shown.</p>
-        )}
-      </>
-    )
-  }
+export function ImportPage({ dragging }: ImportPageProps) {
+  const intake = useImportIntake()
+  const jobs = useImportJobs()
+  const workspace = useCall('workspace:info', {})
+  const readOnly = workspace.data?.readOnly === true
 
   return (
-    <div className="page">
-      <PageHeader title="Import" />
-      {body}
+    <div className="page page-import">
+      <PageHeader
+        title="Import"
+        description="Each file is imported whole or not at all; a file imported before is recognised and skipped."
+      />
+      <DropZone
+        dragging={dragging}
+        disabledReason={readOnly ? 'This workspace is open read-only, so nothing can be imported into it.' : undefined}
+        onFiles={(files) => intake.importFiles(filesFromInput(files))}
+      />
+      <ImportOptionsPanel />
+      <Panel title="Running">
+        <ActiveJobs
+          intakes={intake.intakes}
+          jobs={jobs.active}
+          loading={jobs.loading}
+          error={jobs.error}
+          onReload={jobs.reload}
+          onCancelJob={jobs.cancel}
+          onCancelIntake={intake.cancelIntake}
+        />
+      </Panel>
+      {jobs.finished.length === 0 ? null : (
+        <Panel title="Finished">
+          <FinishedJobs jobs={jobs.finished} onDismiss={jobs.dismiss} />
+        </Panel>
+      )}
+      <ImportsPanel />
     </div>
   )
 }

@@ -1,0 +1,138 @@
+// eslint-disable-next-line no-restricted-imports -- tests read their fixtures; the parser stays pure
+import { readFileSync } from 'node:fs'
+// eslint-disable-next-line no-restricted-imports -- see above
+import { resolve } from 'node:path'
+// eslint-disable-next-line no-restricted-imports -- see above
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { ecsJsonParser } from './ecs-json'
+import type { ParseOutcome, Sample } from './types'
+
+const fixtures = resolve(fileURLToPath(import.meta.url), '..', 'fixtures', 'json')
+const context = { name: 'x.json', year: null, fileTime: null, timeZone: 'UTC' }
+
+/** What `json` framing hands the parser: each line of JSON lines, or each array element's text. */
+function records(file: string): string[] {
+  const text = readFileSync(resolve(fixtures, file), 'utf8')
+  if (text.trimStart().startsWith('[')) return (JSON.parse(text) as unknown[]).map((value) => JSON.stringify(value))
+  return text.split('\n').filter((line) => line.trim() !== '')
+}
+
+function sample(file: string): Sample {
+  const head = readFileSync(resolve(fixtures, file))
+  return { name: file, head, lines: head.toString('utf8').split(/\r\n|\r|\n/) }
+}
+
+function parseAll(file: string): ParseOutcome[] {
+  const parser = ecsJsonParser.open(context)
+  return records(file).map((record, index) => parser.parse(record, index + 1))
+}
+
+describe('ecsJsonParser on Filebeat system/auth (nested ECS)', () => {
+  const outcomes = parseAll('ecs-filebeat-auth.ndjson')
+
+  it('maps ssh logins by outcome and keeps the ECS action', () => {
+    expect(outcomes[0]).toEqual({
+      ts: Date.UTC(2023, 2, 14, 8, 15, 2),
+      user: 'alice',
+      host: 'bastion-01',
+      srcIp: '10.1.2.3',
+      dstIp: null,
+      category: 'authentication',
+      action: 'ssh_accept',
+      outcome: 'success',
+      object: null,
+      bytes: null,
+      amount: null,
+      attrs: {
+        ecsAction: 'ssh_login',
+        ecsCategory: ['authentication', 'session'],
+        ecsType: ['info'],
+        dataset: 'system.auth',
+        module: 'system',
+        processName: 'sshd',
+        pid: 4021,
+        sourcePort: 51022,
+        message: 'Accepted publickey for alice from 10.1.2.3 port 51022 ssh2',
+      },
+    })
+    expect(outcomes[1]).toMatchObject({ action: 'ssh_failed', outcome: 'failure', user: 'root', srcIp: '203.0.113.9' })
+  })
+
+  it('falls back on category and type, and reads sudo from system.auth.sudo', () => {
+    expect(outcomes[2]).toMatchObject({ ts: Date.UTC(2023, 2, 14, 7, 20, 11), category: 'system', action: 'account_create', user: 'deploy', attrs: { ecsAction: 'useradd' } })
+    expect(outcomes[3]).toMatchObject({
+      category: 'authentication',
+      action: 'sudo',
+      user: 'alice',
+      object: '/usr/bin/systemctl restart nginx',
+      attrs: { targetUser: 'root' },
+    })
+    expect(outcomes[4]).toMatchObject({ action: 'logoff', user: 'alice', attrs: { userDomain: 'CORP' } })
+  })
+
+  it('rejects a document without @timestamp', () => {
+    expect(outcomes[5]).toEqual({ reject: 'no @timestamp' })
+  })
+})
+
+describe('ecsJsonParser on a flattened, pretty-printed array', () => {
+  const outcomes = parseAll('ecs-flattened.json')
+
+  it('reads process, file and network events from dotted keys', () => {
+    expect(outcomes[0]).toMatchObject({
+      ts: Date.UTC(2023, 2, 14, 9, 0, 1, 123),
+      category: 'process',
+      action: 'process_start',
+      user: 'bob',
+      host: 'ws-17',
+      object: 'curl -T /tmp/archive.tgz https://files.example.net/upload',
+      attrs: { ecsAction: 'process_started', processName: 'curl', pid: 9911, parentProcess: 'bash' },
+    })
+    expect(outcomes[1]).toMatchObject({ category: 'file', action: 'file_create', object: '/home/bob/.ssh/authorized_keys', bytes: 402 })
+    expect(outcomes[2]).toMatchObject({
+      category: 'network',
+      action: 'network_connect',
+      srcIp: '10.0.0.17',
+      dstIp: '198.51.100.20',
+      object: 'files.example.net',
+      bytes: 881200,
+      host: 'ws-17',
+      attrs: { sourcePort: 50122, destinationPort: 443, protocol: 'tcp' },
+    })
+  })
+
+  it('calls a POST with a request body an upload, and joins email recipients', () => {
+    expect(outcomes[3]).toMatchObject({
+      category: 'web',
+      action: 'web_upload',
+      object: 'files.example.net',
+      user: 'bob',
+      attrs: { rawUser: 'CORP\\bob', url: 'https://Files.Example.net/upload?id=7', method: 'POST', status: 200 },
+    })
+    expect(outcomes[4]).toMatchObject({
+      category: 'email',
+      action: 'email_send',
+      object: 'carol@example.org;dave@example.org',
+      user: 'bob',
+      attrs: { subject: 'Q1 numbers' },
+    })
+  })
+
+  it('keeps unknown categories as system messages', () => {
+    expect(outcomes[5]).toMatchObject({ category: 'system', action: 'system_message', host: 'ws-17', attrs: { ecsAction: 'config-change', ecsCategory: ['configuration'] } })
+  })
+})
+
+describe('sniffEcs', () => {
+  it('claims ECS exports, nested or flattened', () => {
+    expect(ecsJsonParser.sniff(sample('ecs-filebeat-auth.ndjson'))).toBe(0.95)
+    expect(ecsJsonParser.sniff(sample('ecs-flattened.json'))).toBe(0.95)
+  })
+
+  it('stays below windows-json on Winlogbeat documents, and low on bare Logstash output', () => {
+    expect(ecsJsonParser.sniff(sample('winlogbeat-security.ndjson'))).toBe(0.5)
+    expect(ecsJsonParser.sniff(sample('logstash-cloudtrail.ndjson'))).toBe(0.1)
+    expect(ecsJsonParser.sniff({ name: 'a.log', head: new Uint8Array(), lines: ['Mar 14 08:00:00 host sshd[1]: x'] })).toBe(0)
+  })
+})

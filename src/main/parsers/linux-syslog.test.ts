@@ -1,0 +1,189 @@
+/* eslint-disable no-restricted-imports -- tests read their fixture files; the parsers themselves stay pure */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+/* eslint-enable no-restricted-imports */
+import { describe, expect, it } from 'vitest'
+import type { NormalizedEvent } from '../../shared/event'
+import { linuxSyslogParser } from './linux-syslog'
+import { type ParseContext, type ParseOutcome, type Sample, isRejection } from './types'
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/syslog/${name}`, import.meta.url)), 'utf8')
+
+function context(overrides: Partial<ParseContext> = {}): ParseContext {
+  return { name: 'auth.log', year: 2026, fileTime: null, timeZone: 'UTC', ...overrides }
+}
+
+function single(outcome: ParseOutcome): NormalizedEvent {
+  if (outcome === null || Array.isArray(outcome) || !('ts' in outcome)) throw new Error(`expected one event, got ${JSON.stringify(outcome)}`)
+  return outcome
+}
+
+function parseOne(line: string, overrides: Partial<ParseContext> = {}): NormalizedEvent {
+  return single(linuxSyslogParser.open(context(overrides)).parse(line, 1))
+}
+
+const iso = (event: NormalizedEvent): string => new Date(event.ts).toISOString()
+
+describe('linux-syslog: the header', () => {
+  it('RFC 3164 without PRI: time, host, program, pid', () => {
+    const event = parseOne('Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186')
+    expect(iso(event)).toBe('2026-12-10T06:55:46.000Z')
+    expect(event).toMatchObject({ host: 'LabSZ', action: 'ssh_invalid_user', user: 'webmaster', attrs: { app: 'sshd', pid: 24200 } })
+  })
+
+  it('RFC 3164 with PRI (facility and severity kept), a space-padded day, a BOM and a CR left over', () => {
+    const event = parseOne('\uFEFF<86>Jun  9 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4\r')
+    expect(iso(event)).toBe('2026-06-09T15:16:01.000Z')
+    expect(event).toMatchObject({ host: 'combo', action: 'logon_failed', srcIp: '218.188.2.4', attrs: { app: 'sshd(pam_unix)', pid: 19939, facility: 10, severity: 6 } })
+  })
+
+  it('rsyslog high-precision ISO 8601: the offset decides, the zone and year are not needed', () => {
+    const event = parseOne('2024-03-01T12:34:56.123456+01:00 web01 sshd[1]: Accepted password for alice from 10.0.0.5 port 22 ssh2', {
+      year: null,
+      timeZone: 'America/New_York',
+    })
+    expect(event.ts).toBe(Date.UTC(2024, 2, 1, 11, 34, 56, 123))
+    expect(event).toMatchObject({ host: 'web01', action: 'ssh_accept', user: 'alice' })
+    expect(parseOne('2024-03-01T12:34:56Z web01 kernel: x', { year: null }).ts).toBe(Date.UTC(2024, 2, 1, 12, 34, 56))
+  })
+
+  it('wall-clock times are in the context zone, daylight saving included', () => {
+    expect(iso(parseOne('Jul  4 12:00:00 h app: m', { timeZone: 'America/New_York' }))).toBe('2026-07-04T16:00:00.000Z')
+    expect(iso(parseOne('Jan  4 12:00:00 h app: m', { timeZone: 'America/New_York' }))).toBe('2026-01-04T17:00:00.000Z')
+    expect(iso(parseOne('2026-07-04T12:00:00.5 h app: m', { timeZone: 'Europe/Berlin' }))).toBe('2026-07-04T10:00:00.500Z')
+  })
+
+  it('loose tags: spaces, no pid, no tag at all, no host', () => {
+    expect(parseOne('Jun 19 04:09:11 combo syslogd 1.4.1: restart.')).toMatchObject({ host: 'combo', object: 'syslogd 1.4.1', attrs: { app: 'syslogd 1.4.1', message: 'restart.' } })
+    expect(parseOne('Jul  7 08:06:15 combo  -- root[2421]: ROOT LOGIN ON tty2')).toMatchObject({ host: 'combo', action: 'logon', user: 'root', attrs: { app: '-- root', pid: 2421 } })
+    expect(parseOne('Jul 27 14:41:57 combo kernel: [ 12.345] usb 1-1: new device')).toMatchObject({ attrs: { app: 'kernel', message: '[ 12.345] usb 1-1: new device' } })
+    const tagless = parseOne('Jul 27 14:41:57 combo -- MARK --')
+    expect(tagless).toMatchObject({ host: 'combo', object: null, attrs: { app: null, message: '-- MARK --' } })
+    expect(tagless.attrs).not.toHaveProperty('pid')
+    expect(parseOne('Dec 10 06:55:46 sshd[24200]: Failed password for root from 1.2.3.4 port 22 ssh2')).toMatchObject({ host: null, action: 'ssh_failed', attrs: { app: 'sshd', pid: 24200 } })
+  })
+
+  it('blank lines carry no event; lines without a usable time are rejected, never given one', () => {
+    const reader = linuxSyslogParser.open(context())
+    expect(reader.parse('', 1)).toBeNull()
+    expect(reader.parse('  \r', 2)).toBeNull()
+    const reasons = [
+      'garbage line',
+      'Foo 10 06:55:46 host app: x',
+      'Feb 30 10:00:00 host app: x',
+      'Dec 10 25:00:00 host app: x',
+      '2024-13-01T00:00:00Z host app: x',
+      '2024-02-30T00:00:00Z host app: x',
+      '<999>Dec 10 06:55:46 host app: x',
+      'Dec 10 06:55:46',
+    ].map((line, index) => reader.parse(line, index + 3))
+    expect(reasons).toEqual([
+      { reject: 'no timestamp' },
+      { reject: 'no timestamp' },
+      { reject: 'not a real date' },
+      { reject: 'no timestamp' },
+      { reject: 'no timestamp' },
+      { reject: 'no timestamp' },
+      { reject: 'bad PRI' },
+      { reject: 'nothing after the timestamp' },
+    ])
+  })
+
+  it('sysklogd "last message repeated N times" repeats the line before', () => {
+    const reader = linuxSyslogParser.open(context())
+    single(reader.parse('Dec 10 07:00:00 h sshd[7]: Failed password for root from 1.2.3.4 port 22 ssh2', 1))
+    const repeated = reader.parse('Dec 10 07:00:30 h last message repeated 2 times', 2)
+    expect(Array.isArray(repeated) && repeated.map((event) => [iso(event), event.action, event.user, event.attrs.repeat])).toEqual([
+      ['2026-12-10T07:00:30.000Z', 'ssh_failed', 'root', 2],
+      ['2026-12-10T07:00:30.000Z', 'ssh_failed', 'root', 2],
+    ])
+  })
+})
+
+describe('linux-syslog: the year of RFC 3164 lines', () => {
+  it('without a year or a file time the line is rejected and the reason names --year', () => {
+    const outcome = linuxSyslogParser.open(context({ year: null })).parse('Dec 10 06:55:46 LabSZ sshd[1]: x', 1)
+    expect(isRejection(outcome) && outcome.reject).toMatch(/--year/)
+  })
+
+  it('from the file time: a line is never after the file was written (+1 day); December lines in a January file are last year', () => {
+    const january = Date.UTC(2026, 0, 3, 8, 0, 0)
+    expect(iso(parseOne('Dec 30 10:00:00 h app: m', { year: null, fileTime: january }))).toBe('2025-12-30T10:00:00.000Z')
+    expect(iso(parseOne('Jan  2 10:00:00 h app: m', { year: null, fileTime: january }))).toBe('2026-01-02T10:00:00.000Z')
+    // Clock skew between the writer and the file system: up to a day later still counts as this year.
+    expect(iso(parseOne('Jan  3 20:00:00 h app: m', { year: null, fileTime: january }))).toBe('2026-01-03T20:00:00.000Z')
+    expect(iso(parseOne('Feb 29 10:00:00 h app: m', { year: null, fileTime: january }))).toBe('2024-02-29T10:00:00.000Z')
+  })
+
+  it('rolls over from December to January inside one file (fixture: auth-rollover.log)', () => {
+    const reader = linuxSyslogParser.open(context({ year: null, fileTime: Date.UTC(2026, 0, 2, 10, 0, 5) }))
+    const lines = fixture('auth-rollover.log').split('\n')
+    expect(lines.pop()).toBe('')
+    const seen = lines.map((line, index) => {
+      const outcome = reader.parse(line, index + 1)
+      const events = Array.isArray(outcome) ? outcome : [single(outcome)]
+      return events.map((event) => `${iso(event)} ${event.action} ${event.user ?? '-'} ${event.object ?? '-'}`).join(' | ')
+    })
+    expect(seen).toEqual([
+      '2025-12-31T23:58:01.000Z ssh_accept alice -',
+      '2025-12-31T23:58:01.000Z session_open alice -',
+      '2025-12-31T23:59:40.000Z sudo alice /usr/sbin/useradd -m bob',
+      '2025-12-31T23:59:40.000Z group_create - bob',
+      '2025-12-31T23:59:40.000Z account_create - bob',
+      '2026-01-01T00:00:02.000Z sudo alice /usr/sbin/usermod -aG sudo bob',
+      '2026-01-01T00:00:02.000Z group_member_add - sudo',
+      '2026-01-01T00:00:02.000Z system_message - usermod',
+      // Written a few seconds late, after the new year's first lines: still last year.
+      '2025-12-31T23:59:59.000Z system_message - kernel',
+      '2026-01-01T00:03:11.000Z password_change bob bob',
+      '2026-01-01T00:05:00.000Z su_failed bob -',
+      '2026-01-01T00:05:02.000Z su_failed bob -',
+      '2026-01-01T00:05:30.000Z su bob -',
+      '2026-01-01T00:05:30.000Z session_open root -',
+      '2026-01-01T00:09:12.000Z session_close alice -',
+      '2026-01-01T00:09:12.000Z ssh_disconnect alice -',
+      '2026-01-02T10:00:00.000Z account_delete - bob',
+    ])
+  })
+
+  it('with an explicit year: the first line takes it and the year still advances at the rollover', () => {
+    const reader = linuxSyslogParser.open(context({ year: 2005 }))
+    const times = ['Dec 31 23:59:58 h a: m', 'Jan  1 00:00:01 h a: m', 'Feb  1 00:00:01 h a: m', 'Jan 31 23:59:59 h a: m', 'Mar  1 00:00:00 h a: m']
+    expect(times.map((line, index) => iso(single(reader.parse(line, index + 1))))).toEqual([
+      '2005-12-31T23:59:58.000Z',
+      '2006-01-01T00:00:01.000Z',
+      '2006-02-01T00:00:01.000Z',
+      // A line a few seconds out of order across a month boundary is not a new year.
+      '2006-01-31T23:59:59.000Z',
+      '2006-03-01T00:00:00.000Z',
+    ])
+  })
+})
+
+describe('linux-syslog: robustness', () => {
+  it('never throws: every prefix of every fixture line, and lines with bytes replaced', () => {
+    const reader = linuxSyslogParser.open(context())
+    const noise = ['[', ']', ':', ' ', '<', '>', '=', "'", '(', ')', '\u0000', '\uFEFF', '9']
+    let count = 0
+    for (const line of [...fixture('auth-rollover.log').split('\n'), 'Dec 10 07:13:56 h sshd[1]: message repeated 5 times: [ PAM 2 more authentication failures; rhost=1.2.3.4]']) {
+      for (let end = 0; end <= line.length; end++) {
+        expect(() => reader.parse(line.slice(0, end), count++)).not.toThrow()
+        const mutated = line.slice(0, end) + noise[end % noise.length]! + line.slice(end + 1)
+        expect(() => reader.parse(mutated, count++)).not.toThrow()
+      }
+    }
+    expect(count).toBeGreaterThan(2000)
+  })
+})
+
+describe('linux-syslog: sniffing', () => {
+  const sample = (text: string): Sample => ({ name: 'x.log', head: new TextEncoder().encode(text), lines: text.split('\n') })
+
+  it('claims auth.log and messages, not RFC 5424 or other text', () => {
+    expect(linuxSyslogParser.sniff(sample(fixture('auth-rollover.log')))).toBeCloseTo(0.9)
+    expect(linuxSyslogParser.sniff(sample('2024-03-01T12:34:56.123456+01:00 web01 sshd[1]: Accepted password for a from 1.2.3.4 port 1 ssh2'))).toBeCloseTo(0.9)
+    expect(linuxSyslogParser.sniff(sample(fixture('rfc5424-sample.log')))).toBe(0)
+    expect(linuxSyslogParser.sniff(sample('user,date,pc\nalice,01/02/2010 07:00:00,PC-1'))).toBe(0)
+    expect(linuxSyslogParser.sniff(sample(''))).toBe(0)
+  })
+})

@@ -1,0 +1,45 @@
+// login(1) on a console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
+// `FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure`. Some syslogd builds put odd tags on
+// these (loghub's `-- root[2421]: ROOT LOGIN ON tty2`), so the message text alone decides.
+
+import { type Finding, placeSource } from './syslog-fields'
+
+/** True when the message has one of login(1)'s shapes; cheap enough to ask of every message. */
+export function looksLikeLogin(message: string): boolean {
+  return message.startsWith('ROOT LOGIN ON ') || message.startsWith('LOGIN ON ') || message.startsWith('FAILED LOGIN ')
+}
+
+export function interpretLogin(message: string): Finding | null {
+  const attrs: Record<string, unknown> = { service: 'login' }
+  const finding: Finding = { category: 'authentication', action: 'logon', outcome: 'success', attrs }
+  let rest: string
+  if (message.startsWith('ROOT LOGIN ON ')) {
+    finding.user = 'root'
+    rest = message.slice(14)
+  } else if (message.startsWith('LOGIN ON ')) {
+    const byAt = message.indexOf(' BY ')
+    if (byAt < 0) return null
+    const fromAt = message.indexOf(' FROM ', byAt)
+    finding.user = message.slice(byAt + 4, fromAt < 0 ? message.length : fromAt)
+    rest = message.slice(9, byAt) + (fromAt < 0 ? '' : message.slice(fromAt))
+  } else {
+    // FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure
+    const fromAt = message.indexOf(' FROM ')
+    const forAt = message.indexOf(' FOR ', fromAt)
+    if (fromAt < 0 || forAt < 0) return null
+    const comma = message.indexOf(', ', forAt)
+    finding.action = 'logon_failed'
+    finding.outcome = 'failure'
+    finding.user = message.slice(forAt + 5, comma < 0 ? message.length : comma)
+    if (comma >= 0) attrs.reason = message.slice(comma + 2)
+    // The FROM part is a tty for console logins and a host for remote ones.
+    const from = message.slice(fromAt + 6, forAt)
+    if (from.startsWith('tty') || from.startsWith('pts/') || from.startsWith('/dev/')) attrs.tty = from
+    else placeSource(from, finding, attrs)
+    return finding
+  }
+  const fromAt = rest.indexOf(' FROM ')
+  attrs.tty = fromAt < 0 ? rest : rest.slice(0, fromAt)
+  if (fromAt >= 0) placeSource(rest.slice(fromAt + 6), finding, attrs)
+  return finding
+}

@@ -1,0 +1,163 @@
+import { account, baseAttrs, field, integer, statusOutcome, withValues, type MappedFields, type WindowsRecord } from './windows-fields'
+
+// Microsoft-Windows-Security-Auditing events. Who is `user` differs per event: the account that
+// logged on (Target*) for logons, the administrator who acted (Subject*) for account and group
+// management, whose target then becomes `object`.
+
+const whitespace = /\s+/
+
+const accountActions: Readonly<Record<number, string>> = {
+  4720: 'account_create',
+  4722: 'account_enable',
+  4723: 'password_change',
+  4724: 'password_reset',
+  // Not in the shared vocabulary, which has no verb for a disabled account.
+  4725: 'account_disable',
+  4726: 'account_delete',
+  4738: 'account_modify',
+}
+
+const groupActions: Readonly<Record<number, string>> = {
+  4727: 'group_create', 4731: 'group_create', 4754: 'group_create',
+  4728: 'group_member_add', 4732: 'group_member_add', 4756: 'group_member_add',
+  4729: 'group_member_remove', 4733: 'group_member_remove', 4757: 'group_member_remove',
+}
+
+/** The normalized fields of a mapped Security event, or null for an event id this does not map. */
+export function mapSecurityEvent(record: WindowsRecord): MappedFields | null {
+  const id = record.eventId
+  const attrs = baseAttrs(record)
+  const subject = account(record, 'SubjectUserName', 'SubjectDomainName')
+  const target = account(record, 'TargetUserName', 'TargetDomainName')
+  switch (id) {
+    case 4624:
+    case 4625:
+      return {
+        category: 'authentication',
+        action: id === 4624 ? 'logon' : 'logon_failed',
+        outcome: id === 4624 ? 'success' : 'failure',
+        user: target,
+        srcIp: field(record, 'IpAddress'),
+        attrs: withValues(attrs, {
+          logonType: integer(field(record, 'LogonType')),
+          workstation: field(record, 'WorkstationName'),
+          process: field(record, 'ProcessName'),
+          srcPort: integer(field(record, 'IpPort')),
+          logonId: field(record, 'TargetLogonId'),
+          authPackage: field(record, 'AuthenticationPackageName'),
+          status: field(record, 'Status'),
+          subStatus: field(record, 'SubStatus'),
+          failureReason: field(record, 'FailureReason'),
+          subject: subject,
+        }),
+      }
+    case 4634:
+    case 4647:
+      return {
+        category: 'authentication',
+        action: 'logoff',
+        user: target,
+        attrs: withValues(attrs, { logonType: integer(field(record, 'LogonType')), logonId: field(record, 'TargetLogonId') }),
+      }
+    case 4648:
+      return {
+        category: 'authentication',
+        action: 'explicit_credentials',
+        user: subject,
+        srcIp: field(record, 'IpAddress'),
+        object: field(record, 'TargetServerName'),
+        attrs: withValues(attrs, {
+          targetUser: target,
+          targetServer: field(record, 'TargetServerName'),
+          targetInfo: field(record, 'TargetInfo'),
+          process: field(record, 'ProcessName'),
+        }),
+      }
+    case 4672: {
+      const privileges = field(record, 'PrivilegeList')
+      return {
+        category: 'authentication',
+        action: 'privilege_use',
+        user: subject,
+        attrs: withValues(attrs, { privileges: privileges?.split(whitespace), logonId: field(record, 'SubjectLogonId') }),
+      }
+    }
+    case 4688: {
+      const image = field(record, 'NewProcessName')
+      return {
+        category: 'process',
+        action: 'process_start',
+        // The creator; a service starting a process for someone is a machine account, so then
+        // the account the new process runs as (Target*, Windows 10 and later) is the person.
+        user: subject !== null && !subject.endsWith('$') ? subject : target ?? subject,
+        object: field(record, 'CommandLine') ?? image,
+        attrs: withValues(attrs, {
+          image,
+          parent: field(record, 'ParentProcessName'),
+          processId: integer(field(record, 'NewProcessId')),
+          targetUser: target,
+        }),
+      }
+    }
+    case 4740:
+      // The locked-out account is whose behaviour this describes; the subject is the domain controller.
+      return {
+        category: 'authentication',
+        action: 'account_lockout',
+        user: field(record, 'TargetUserName'),
+        object: field(record, 'TargetUserName'),
+        attrs: withValues(attrs, { callerComputer: field(record, 'TargetDomainName'), subject }),
+      }
+    case 4768:
+    case 4769:
+      return {
+        category: 'authentication',
+        action: id === 4768 ? 'kerberos_tgt' : 'kerberos_service',
+        outcome: statusOutcome(field(record, 'Status')),
+        user: target,
+        srcIp: field(record, 'IpAddress'),
+        object: field(record, 'ServiceName'),
+        attrs: withValues(attrs, {
+          status: field(record, 'Status'),
+          ticketEncryption: field(record, 'TicketEncryptionType'),
+          srcPort: integer(field(record, 'IpPort')),
+        }),
+      }
+    case 4776:
+      return {
+        category: 'authentication',
+        action: 'credential_validation',
+        outcome: statusOutcome(field(record, 'Status')),
+        user: field(record, 'TargetUserName'),
+        attrs: withValues(attrs, {
+          workstation: field(record, 'Workstation'),
+          status: field(record, 'Status'),
+          package: field(record, 'PackageName'),
+        }),
+      }
+  }
+  const accountAction = accountActions[id]
+  if (accountAction !== undefined) {
+    return {
+      category: 'system',
+      action: accountAction,
+      user: subject,
+      object: field(record, 'TargetUserName'),
+      attrs: withValues(attrs, { targetDomain: field(record, 'TargetDomainName'), targetSid: field(record, 'TargetSid') }),
+    }
+  }
+  const groupAction = groupActions[id]
+  if (groupAction !== undefined) {
+    return {
+      category: 'system',
+      action: groupAction,
+      user: subject,
+      object: field(record, 'TargetUserName'),
+      attrs: withValues(attrs, {
+        member: field(record, 'MemberName') ?? field(record, 'MemberSid'),
+        groupDomain: field(record, 'TargetDomainName'),
+      }),
+    }
+  }
+  return null
+}
