@@ -1,6 +1,6 @@
 import type { WindowsRecord } from './windows-fields'
 import {
-  at, dataFromXml, integerOf, isObject, keywordsOf, leavesOf, sysmonUtcTime, textOf, zonedTime, type JsonObject,
+  at, dataFromXml, integerOf, isObject, keywordsOf, leavesOf, nxlogEventTime, sysmonUtcTime, textOf, zonedTime, type JsonObject,
 } from './windows-json-values'
 
 // Three shapes of Windows events as JSON, each turned into the record the EVTX reader also yields:
@@ -140,6 +140,7 @@ export function fromFlat(object: JsonObject): JsonWindowsRecord {
   let ts: number | null = null
   for (const key of zonedTimeKeys) ts ??= zonedTime(byName.get(key))
   if (ts === null && provider.toLowerCase() === 'microsoft-windows-sysmon') ts = sysmonUtcTime(data.UtcTime)
+  ts ??= nxlogEventTime(byName.get('eventtime'), byName.get('eventreceivedtime'), byName.get('@timestamp'))
   // Logstash's receipt time: seconds after the event, but a real UTC instant from the pipeline.
   ts ??= zonedTime(byName.get('@timestamp'))
   const unzoned = ['timecreated', 'eventtime'].find((key) => typeof byName.get(key) === 'string')

@@ -50,6 +50,32 @@ export function sysmonUtcTime(value: string | undefined): number | null {
   return Number.isFinite(ms) ? ms : null
 }
 
+const wallClock = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/
+const quarterHour = 15 * 60 * 1000
+
+function wallClockAsUtc(value: unknown): number | null {
+  const match = typeof value === 'string' ? wallClock.exec(value) : null
+  if (!match) return null
+  const [, year, month, day, hour, minute, second] = match.map(Number)
+  const ms = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!)
+  return Number.isFinite(ms) ? ms : null
+}
+
+/**
+ * NXLog writes `EventTime` and `EventReceivedTime` in the collector's local time without a zone;
+ * Logstash's `@timestamp` is the receipt as UTC. Their difference gives the collector's offset
+ * (whole quarter hours), which places EventTime exactly: derived from the record, not guessed.
+ */
+export function nxlogEventTime(eventTime: unknown, receivedTime: unknown, timestamp: unknown): number | null {
+  const event = wallClockAsUtc(eventTime)
+  const received = wallClockAsUtc(receivedTime)
+  const receipt = zonedTime(timestamp)
+  if (event === null || received === null || receipt === null) return null
+  const offset = Math.round((receipt - received) / quarterHour) * quarterHour
+  // More than a few seconds of drift means the fields do not describe the same receipt.
+  return Math.abs(receipt - received - offset) < 60_000 ? event + offset : null
+}
+
 /**
  * Keywords as `0x…` hex whatever the export wrote: hex text (`0x8010000000000000`), a signed 64-bit
  * number (NXLog: -9214364837600034816) or Winlogbeat's names (`["Audit Failure"]`).
