@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

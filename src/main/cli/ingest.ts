@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { ImportSummary } from '../../shared/contract'
 import { ArgusError } from '../../shared/errors'
 import { dispatch } from '../api/dispatch'
@@ -27,6 +28,8 @@ export async function runIngest(values: Record<string, unknown>, positionals: st
 /** Starts the import, draws progress, lets Ctrl+C cancel it, and resolves with its summary. */
 export async function importPaths(engine: Engine, values: Record<string, unknown>, paths: string[]): Promise<ImportSummary> {
   if (paths.length === 0) throw new UsageError('needs at least one PATH (file, folder or archive)')
+  const missing = paths.filter((path) => !existsSync(path))
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`)
   const year = values.year === undefined ? undefined : Number(values.year)
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year such as 2024, got '${String(values.year)}'`)
   const input = {

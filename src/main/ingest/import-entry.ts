@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ImportFileResult } from '../../shared/contract'
 import type { NormalizedEvent } from '../../shared/event'
-import type { LogParser, ParseContext, ParseOutcome } from '../parsers/types'
+import type { LogParser, ParseContext, ParseOutcome, RecordParser } from '../parsers/types'
 import type { ImportWriter } from '../store/queries/import-writer'
 import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
@@ -63,7 +63,7 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
   const parser = detection.parser
   result.format = parser.name
   const context: ParseContext = { name, year: options.year, fileTime: entry.mtime, timeZone: options.timeZone }
-  const reader = parser.open(context) as { parse(record: unknown, recordNo: number): ParseOutcome; finish?(): ParseOutcome }
+  const reader = parser.open(context) as RecordParser<unknown>
 
   writer.begin()
   const sourceId = writer.startSource(entry.path, entry.entry, parser.name, entry.size)
@@ -113,7 +113,8 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
       // The bytes stopped (truncated archive, decompression bomb): keep what was read, say why.
       streamError = `stopped early: ${(error as Error).message}`
     }
-    if (reader.finish) take(safeParse(() => reader.finish!()), records + 1, '')
+    const finish = reader.finish?.bind(reader)
+    if (finish) take(safeParse(finish), records + 1, '')
     const sha256 = hash.digest('hex')
     const duplicateOf = writer.duplicateOf(sha256, sourceId)
     if (duplicateOf !== null) {

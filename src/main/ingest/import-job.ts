@@ -1,12 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { mkdtempSync, rmSync, statSync, readdirSync, lstatSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ImportFileResult, ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
 import { parsers } from '../parsers'
 import { createImportWriter } from '../store/queries/import-writer'
 import { importEntry, recordFailure } from './import-entry'
-import { walkSources } from './sources/walk'
+import { measureSources, walkSources } from './sources/walk'
 
 export interface ImportJobOptions {
   jobId: number
@@ -35,7 +35,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
   const paths = request.paths.map((path) => resolve(path))
   const files: ImportFileResult[] = []
   const progress: IngestProgress = {
-    jobId: options.jobId, state: 'running', paths, bytesDone: 0, bytesTotal: totalBytes(paths),
+    jobId: options.jobId, state: 'running', paths, bytesDone: 0, bytesTotal: 0,
     events: 0, rejects: 0, eventsPerSecond: 0, filesDone: 0, currentEntry: null, startedAt: Date.now(),
   }
   const everyMs = options.reportEveryMs ?? 250
@@ -54,9 +54,9 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     if (options.isCancelled() && !abort.signal.aborted) abort.abort()
     return abort.signal.aborted
   }
-  report(true)
-
   try {
+    progress.bytesTotal = await measureSources(paths)
+    report(true)
     const walk = walkSources(paths, {
       tempDir,
       signal: abort.signal,
@@ -107,22 +107,4 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     sqlite.close()
     rmSync(tempDir, { recursive: true, force: true })
   }
-}
-
-/** Bytes on disk of everything named, for an honest progress bar (compressed bytes, not events). */
-function totalBytes(paths: readonly string[]): number {
-  let total = 0
-  const visit = (path: string): void => {
-    try {
-      const stat = lstatSync(path)
-      if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name))
-      else if (stat.isFile()) total += stat.size
-    } catch {
-      // Unreadable paths are reported by the walker; they add nothing here.
-    }
-  }
-  for (const path of paths) {
-    if (statSync(path, { throwIfNoEntry: false })) visit(path)
-  }
-  return total
 }

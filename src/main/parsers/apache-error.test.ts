@@ -1,10 +1,7 @@
 // The loghub Apache sample against its ground truth: every line parses, and its time, level and
 // content agree with Apache_2k.log_structured.csv.
-// eslint-disable-next-line no-restricted-imports -- tests read their data; the parser stays pure
 import { existsSync, readFileSync } from 'node:fs'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { resolve } from 'node:path'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'

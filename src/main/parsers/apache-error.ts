@@ -69,7 +69,7 @@ export function readErrorLine(line: string, clock: WallClock): ParseOutcome {
   const level = colon >= 0 ? levelText.slice(colon + 1) : levelText
   if (!levels.has(level)) return { reject: `unknown level '${levelText.slice(0, 20)}'` }
   const attrs: Record<string, unknown> = { level }
-  if (colon >= 0) attrs.module = levelText.slice(0, colon)
+  if (colon > 0) attrs.module = levelText.slice(0, colon)
 
   // 2.4 tags after the level: [pid N:tid N], [client ip:port], [remote ip:port].
   let position = levelEnd + 1

@@ -100,8 +100,9 @@ export function readCertActivity(fields: readonly string[], layout: CertLayout, 
       attrs.toRemovableMedia = layout.toRemovable < 0 ? layout.activity < 0 : isTrue(cell(fields, layout.toRemovable))
       if (layout.fromRemovable >= 0) attrs.fromRemovableMedia = isTrue(cell(fields, layout.fromRemovable))
       const content = cell(fields, layout.content)
-      const header = content.slice(0, content.indexOf(' ') >>> 0)
-      if (isHexHeader(header)) attrs.fileHeader = header
+      const space = content.indexOf(' ')
+      const signature = space < 0 ? content : content.slice(0, space)
+      if (isHexHeader(signature)) attrs.fileHeader = signature
       setContentLength(attrs, fields, layout)
       event = makeEvent({ ts, user, host, outcome: 'success', attrs, category: 'file', action, object: cell(fields, layout.filename) })
       break

@@ -1,8 +1,5 @@
-// eslint-disable-next-line no-restricted-imports -- tests read their fixtures; the parser stays pure
 import { readFileSync } from 'node:fs'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { resolve } from 'node:path'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'
@@ -176,6 +173,10 @@ describe('CERT rejections', () => {
     expect(parser.parse('{A},13/04/2010 07:12:31,AMA0606,PC-1514,Logon', 3)).toEqual({ reject: "unreadable date '13/04/2010 07:12:31'" })
     expect(parser.parse('{A},01/04/2010 07:12:31,AMA0606,PC-1514,Reboot', 4)).toEqual({ reject: "unknown logon/device activity 'Reboot'" })
     expect(parser.parse('{A},01/04/2010 07:12:31,AMA0606,PC-1514,Logon,extra', 5)).toEqual({ reject: 'row has 6 fields, the activity table has 5' })
+    const withMark = openCert({ name: 'logon.csv', year: null, fileTime: null, timeZone: 'UTC' })
+    expect(withMark.parse('\ufeffid,date,user,pc,activity', 1)).toBeNull()
+    expect(withMark.parse('{A},01/04/2010 07:12:31,AMA0606,PC-1514,Logon', 2)).toMatchObject({ action: 'logon' })
+    expect(certInsiderParser.sniff({ name: 'r1/http.csv', head: new Uint8Array(), lines: ['\ufeff{X3Q8-V0MW75TK-1369RIYM},01/04/2010 07:08:47,DTAA/AMA0606,PC-1514,"http://cnet.com"'] })).toBe(0.9)
     const foreign = openCert({ name: 'x.csv', year: null, fileTime: null, timeZone: 'UTC' })
     expect(foreign.parse('a,b,c', 1)).toHaveProperty('fileError')
     expect(certInsiderParser.framing).toBe('lines')

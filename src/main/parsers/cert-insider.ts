@@ -14,7 +14,7 @@ function dataRows(lines: readonly string[], limit: number): string[][] {
   for (const line of lines) {
     if (rows.length === limit) break
     if (line.trim() === '') continue
-    const row = splitCsvRecord(line)
+    const row = splitCsvRecord(rows.length === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line)
     if (row === null) break
     rows.push(row)
   }

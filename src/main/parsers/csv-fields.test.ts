@@ -60,7 +60,7 @@ describe('openCsv', () => {
     expect(parser.parse('', 2)).toBeNull()
     expect(parser.parse('1,"first', 3)).toBeNull()
     expect(parser.parse('second', 4)).toBeNull()
-    expect(parser.parse('third"', 5)).toEqual({ reject: '5:1|first\nsecond\nthird' })
+    expect(parser.parse('third"', 5)).toEqual({ reject: '5:1|first\nsecond\nthird (record from line 3)' })
     expect(parser.parse('2,x', 6)).toEqual({ reject: '6:2|x' })
     expect(parser.finish()).toBeNull()
   })

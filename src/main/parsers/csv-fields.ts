@@ -75,7 +75,7 @@ export function normalizeHeaderName(name: string): string {
 export function firstCsvRow(lines: readonly string[]): string[] | null {
   for (const line of lines) {
     if (line.trim() === '') continue
-    return splitCsvRecord(line)
+    return splitCsvRecord(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line)
   }
   return null
 }

@@ -31,7 +31,8 @@ const maxRecordChars = 4 * 1024 * 1024
  * A RecordParser for one CSV file: blank lines are skipped, the first row goes to `start`
  * (header or data), every later row to the reader it returned. A record spanning lines is
  * joined with `\n` and parsed when its closing quote arrives; the event then carries
- * `attrs.firstLineNo`, the line where the record began (recordNo is the last line).
+ * `attrs.firstLineNo`, the line where the record began (recordNo is the last line), and a
+ * rejection says `(record from line N)`.
  */
 export function openCsv(start: (firstRow: string[], lineNo: number) => CsvStart | FileError): CsvRecordParser {
   let reader: CsvRowReader | null = null
@@ -70,6 +71,8 @@ export function openCsv(start: (firstRow: string[], lineNo: number) => CsvStart 
         return markFirstLine(dispatch(fields, recordNo), from)
       }
       if (record.length === 0 || (record.charCodeAt(0) <= 32 && record.trim() === '')) return null
+      // A byte-order mark would stick to the first header name (or a header-less first id).
+      if (reader === null && record.charCodeAt(0) === 0xfeff) record = record.slice(1)
       const fields = splitCsvRecord(record)
       if (fields === null) {
         pending = record
@@ -90,6 +93,7 @@ export function openCsv(start: (firstRow: string[], lineNo: number) => CsvStart 
 
 function markFirstLine(outcome: ParseOutcome, firstLineNo: number): ParseOutcome {
   if (outcome === null) return outcome
+  if ('reject' in outcome) return { reject: `${outcome.reject} (record from line ${firstLineNo})` }
   if (Array.isArray(outcome)) {
     for (const event of outcome) event.attrs.firstLineNo = firstLineNo
   } else if (isEvent(outcome)) {

@@ -1,8 +1,5 @@
-// eslint-disable-next-line no-restricted-imports -- tests read their fixtures; the parser stays pure
 import { readFileSync } from 'node:fs'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { resolve } from 'node:path'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { openTransactions, parseAmount, transactionCsvParser } from './csv-transactions'

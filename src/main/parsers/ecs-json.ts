@@ -181,7 +181,7 @@ const windowsMarkers = ['winlog', 'EventID', 'EventId', 'event_id', 'winlog.even
 /**
  * 0.95 when most sampled documents carry `@timestamp` and an ECS marker (`ecs.version`,
  * `event.*`, `agent.type`); 0.1 for `@timestamp` alone (Logstash output of anything); capped at
- * 0.5 when Windows event fields are present, so windows-json wins those files.
+ * 0.45 when Windows event fields are present, so windows-json (0.5 and up) wins those files.
  */
 export function sniffEcs(sample: Sample): number {
   const documents = sampleJsonValues(sample.lines, 20).filter((value) => value !== null && typeof value === 'object' && !Array.isArray(value))
@@ -196,7 +196,7 @@ export function sniffEcs(sample: Sample): number {
     if (windowsMarkers.some((path) => valueAt(document, path) !== undefined)) windows = true
   }
   const score = ecs * 2 > documents.length ? 0.95 : stamped * 2 > documents.length ? 0.1 : 0
-  return windows ? Math.min(score, 0.5) : score
+  return windows ? Math.min(score, 0.45) : score
 }
 
 /**

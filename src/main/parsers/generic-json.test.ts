@@ -1,10 +1,6 @@
-// eslint-disable-next-line no-restricted-imports -- tests read their data; the parser stays pure
 import { execFileSync } from 'node:child_process'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { existsSync, readFileSync } from 'node:fs'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { resolve } from 'node:path'
-// eslint-disable-next-line no-restricted-imports -- see above
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'

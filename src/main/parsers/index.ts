@@ -1,19 +1,38 @@
+import { apacheErrorParser } from './apache-error'
+import { certInsiderParser } from './cert-insider'
+import { genericCsvParser } from './csv-generic'
+import { sessionCsvParser } from './csv-sessions'
+import { transactionCsvParser } from './csv-transactions'
+import { ecsJsonParser } from './ecs-json'
+import { evtxParser } from './evtx'
+import { genericJsonParser } from './generic-json'
 import { linuxSyslogParser } from './linux-syslog'
 import { rfc5424Parser } from './rfc5424'
 import type { LogParser } from './types'
+import { webAccessParser } from './web-access'
+import { windowsJsonParser } from './windows-json'
 
 /**
  * Every log format, as a plain array (no registration by import side effect: it breaks under
- * bundling). Order breaks sniffing ties: earlier wins.
+ * bundling). Order breaks sniffing ties: earlier wins. The generic formats sniff 0 and are used
+ * only when the analyst names them, with a field mapping.
  */
-export const parsers: readonly LogParser<never>[] = [rfc5424Parser, linuxSyslogParser]
-assertUniqueNames(parsers)
+export const parsers: readonly LogParser<never>[] = [
+  evtxParser,
+  windowsJsonParser,
+  ecsJsonParser,
+  rfc5424Parser,
+  linuxSyslogParser,
+  webAccessParser,
+  apacheErrorParser,
+  certInsiderParser,
+  transactionCsvParser,
+  sessionCsvParser,
+  genericJsonParser,
+  genericCsvParser,
+]
 
-export function findParser(name: string): LogParser<never> | undefined {
-  return parsers.find((parser) => parser.name === name)
-}
-
-/** Checked at start-up and in tests: two parsers with one name would make `--format` ambiguous. */
+/** Two parsers with one name would make `--format` ambiguous. */
 export function assertUniqueNames(list: readonly { name: string }[]): void {
   const seen = new Set<string>()
   for (const { name } of list) {
@@ -21,3 +40,5 @@ export function assertUniqueNames(list: readonly { name: string }[]): void {
     seen.add(name)
   }
 }
+
+assertUniqueNames(parsers)

@@ -16,7 +16,7 @@ function isObject(value: unknown): value is JsonObject {
 export function parseJsonObject(text: string): JsonObject | null {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch {
     return null
   }
@@ -29,21 +29,39 @@ export function parseJsonObject(text: string): JsonObject | null {
  * flattened parent). undefined when absent.
  */
 export function valueAt(root: unknown, path: string): unknown {
-  return lookup(root, path, 0)
+  return lookup(root, keysOf(path), 0)
 }
 
-function lookup(node: unknown, path: string, start: number): unknown {
+/**
+ * For a path of n segments, `keys[start][end]` is segments start..end-1 joined with dots: every
+ * key a document could use for that stretch. Built once per path, so lookups never slice.
+ */
+type PathKeys = readonly (readonly string[])[]
+
+const pathKeys = new Map<string, PathKeys>()
+
+function keysOf(path: string): PathKeys {
+  let keys = pathKeys.get(path)
+  if (keys === undefined) {
+    const segments = path.split('.')
+    keys = segments.map((_, start) => segments.map((__, last) => (last < start ? '' : segments.slice(start, last + 1).join('.'))))
+    if (pathKeys.size > 10_000) pathKeys.clear()
+    pathKeys.set(path, keys)
+  }
+  return keys
+}
+
+function lookup(node: unknown, keys: PathKeys, start: number): unknown {
   if (!isObject(node)) return undefined
-  const rest = start === 0 ? path : path.slice(start)
-  if (hasOwn.call(node, rest)) return node[rest]
-  let dot = path.indexOf('.', start)
-  while (dot >= 0) {
-    const key = path.slice(start, dot)
-    if (hasOwn.call(node, key)) {
-      const found = lookup(node[key], path, dot + 1)
-      if (found !== undefined) return found
-    }
-    dot = path.indexOf('.', dot + 1)
+  const row = keys[start] ?? []
+  // Longest key first: a flattened remainder ends the search at once.
+  for (let last = row.length - 1; last >= start; last--) {
+    const key = row[last] ?? ''
+    const child = node[key]
+    if (child === undefined || !hasOwn.call(node, key)) continue
+    if (last === row.length - 1) return child
+    const found = lookup(child, keys, last + 1)
+    if (found !== undefined) return found
   }
   return undefined
 }

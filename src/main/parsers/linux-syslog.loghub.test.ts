@@ -1,11 +1,9 @@
 // The loghub OpenSSH and Linux samples against their ground truth: every line parses, and its
 // date, time, host, program and PID agree with the structured CSV; event counts agree with counts
 // derived here, independently, from the CSV's EventTemplate column.
-/* eslint-disable no-restricted-imports -- tests read their data files; the parsers themselves stay pure */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-/* eslint-enable no-restricted-imports */
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'
 import { linuxSyslogParser } from './linux-syslog'

@@ -1,7 +1,5 @@
-/* eslint-disable no-restricted-imports -- tests read their fixture files; the parsers themselves stay pure */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-/* eslint-enable no-restricted-imports */
 import { describe, expect, it } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'
 import { linuxSyslogParser } from './linux-syslog'

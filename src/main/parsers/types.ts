@@ -72,6 +72,8 @@ export type ParseOutcome = NormalizedEvent | NormalizedEvent[] | Rejection | Pro
 /** The state for reading one file (a CSV header, the running year of RFC 3164 lines, …). */
 export interface RecordParser<R = string> {
   parse(record: R, recordNo: number): ParseOutcome
+  /** Called once after the last record, for what a parser held back (an unterminated CSV quote). */
+  finish?(): ParseOutcome
 }
 
 /** One log format. Registered in `parsers/index.ts`; pure: no I/O, no database. */

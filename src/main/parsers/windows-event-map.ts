@@ -57,8 +57,9 @@ function logCleared(record: WindowsRecord): MappedFields {
 function genericEvent(record: WindowsRecord): MappedFields {
   const data: Record<string, string> = {}
   let kept = 0
-  for (const [key, value] of Object.entries(record.data)) {
+  for (const key in record.data) {
     if (kept++ >= maximumDataKeys) break
+    const value = record.data[key]!
     data[key] = value.length > maximumDataLength ? `${value.slice(0, maximumDataLength)}…` : value
   }
   const attrs = baseAttrs(record)

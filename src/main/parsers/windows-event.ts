@@ -20,4 +20,6 @@ export interface WindowsEventRecord {
   userSid: string | null
   /** EventData/Data by @Name (or UserData's leaf elements by element name), as text. */
   data: Record<string, string>
+  /** System/Keywords as hex text (audit success/failure bits), when present. */
+  keywords?: string | null
 }

@@ -2,11 +2,8 @@ import type { EventOutcome } from '../../shared/event'
 import type { EventFields } from './normalize'
 import type { WindowsEventRecord } from './windows-event'
 
-/**
- * A Windows event as the mapping accepts it. `keywords` (System/Keywords as hex) is optional: the
- * EVTX reader and JSON exports that carry it fill it, and it gives the audit success/failure bit.
- */
-export type WindowsRecord = WindowsEventRecord & { keywords?: string | null }
+/** A Windows event as the mapping accepts it (the shared record type, under its short local name). */
+export type WindowsRecord = WindowsEventRecord
 
 /** What one event mapping produces before `makeEvent`: the time and host come from the record. */
 export type MappedFields = Omit<EventFields, 'ts' | 'host'>

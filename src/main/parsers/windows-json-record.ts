@@ -24,6 +24,8 @@ const eventIdKeys = ['eventid', 'event_id', 'eventcode']
 const providerKeys = ['providername', 'provider_name', 'provider', 'sourcename', 'source_name', 'eventsourcename']
 const computerKeys = ['hostname', 'computer', 'computername', 'computer_name']
 const zonedTimeKeys = ['timecreated', 'systemtime', 'timegenerated']
+const recordIdKeys = ['eventrecordid', 'recordnumber', 'record_number']
+const channelKeys = ['channel', 'logname']
 
 /** Which shape an object has, or null when it is no Windows event. */
 export function windowsShape(object: JsonObject): 'winlogbeat' | 'event' | 'flat' | null {
@@ -121,14 +123,14 @@ export function fromEventJson(object: JsonObject): JsonWindowsRecord {
 export function fromFlat(object: JsonObject): JsonWindowsRecord {
   const byName = new Map<string, unknown>()
   const data: Record<string, string> = {}
-  for (const [key, value] of Object.entries(object)) {
+  for (const key in object) {
+    const value = object[key]
     const lower = key.toLowerCase()
     if (!byName.has(lower)) byName.set(lower, value)
     if (flatSystemKeys.has(lower)) continue
     const text = textOf(value)
     if (text !== null) data[key] = text
   }
-  const first = (keys: readonly string[]): unknown => keys.map((key) => byName.get(key)).find((value) => value !== undefined && value !== '')
   const embedded = byName.get('eventdata')
   if (typeof embedded === 'string') embeddedData(embedded, data)
   else if (isObject(embedded)) leavesOf(embedded, data)
@@ -136,7 +138,7 @@ export function fromFlat(object: JsonObject): JsonWindowsRecord {
   if (typeof userData === 'string') embeddedData(userData, data)
   else if (isObject(userData)) leavesOf(userData, data)
 
-  const provider = textOf(first(providerKeys)) ?? ''
+  const provider = textOf(firstOf(byName, providerKeys)) ?? ''
   let ts: number | null = null
   for (const key of zonedTimeKeys) ts ??= zonedTime(byName.get(key))
   if (ts === null && provider.toLowerCase() === 'microsoft-windows-sysmon') ts = sysmonUtcTime(data.UtcTime)
@@ -146,18 +148,27 @@ export function fromFlat(object: JsonObject): JsonWindowsRecord {
   const unzoned = ['timecreated', 'eventtime'].find((key) => typeof byName.get(key) === 'string')
   return {
     record: {
-      recordId: integerOf(first(['eventrecordid', 'recordnumber', 'record_number'])),
+      recordId: integerOf(firstOf(byName, recordIdKeys)),
       ts,
-      eventId: integerOf(first(eventIdKeys)) ?? Number.NaN,
+      eventId: integerOf(firstOf(byName, eventIdKeys)) ?? Number.NaN,
       provider,
-      channel: textOf(first(['channel', 'logname'])) ?? '',
-      computer: textOf(first(computerKeys)) ?? '',
+      channel: textOf(firstOf(byName, channelKeys)) ?? '',
+      computer: textOf(firstOf(byName, computerKeys)) ?? '',
       userSid: textOf(byName.get('userid')) || null,
       data,
       keywords: keywordsOf(byName.get('keywords')),
     },
     timeProblem: ts !== null ? null : unzoned ? `time without a zone (${unzoned} ${String(byName.get(unzoned))})` : 'no time field',
   }
+}
+
+/** The first of `keys` (lower-case) with a value. */
+function firstOf(byName: ReadonlyMap<string, unknown>, keys: readonly string[]): unknown {
+  for (const key of keys) {
+    const value = byName.get(key)
+    if (value !== undefined && value !== '') return value
+  }
+  return undefined
 }
 
 function embeddedData(text: string, data: Record<string, string>): void {

@@ -27,9 +27,12 @@ export function at(object: JsonObject, path: string): unknown {
   return current
 }
 
+const digits = /^\s*\d+\s*$/
+const hexText = /^0x[0-9a-f]+$/i
+
 /** An integer from a number or numeric text. */
 export function integerOf(value: unknown): number | null {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN
+  const number = typeof value === 'number' ? value : typeof value === 'string' && digits.test(value) ? Number(value) : Number.NaN
   return Number.isSafeInteger(number) ? number : null
 }
 
@@ -81,7 +84,7 @@ export function nxlogEventTime(eventTime: unknown, receivedTime: unknown, timest
  * number (NXLog: -9214364837600034816) or Winlogbeat's names (`["Audit Failure"]`).
  */
 export function keywordsOf(value: unknown): string | null {
-  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value)) return value.toLowerCase()
+  if (typeof value === 'string' && hexText.test(value)) return value.toLowerCase()
   if (typeof value === 'number' && Number.isInteger(value)) {
     // The audit bits are high bits, which a double holds exactly.
     return `0x${BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0')}`

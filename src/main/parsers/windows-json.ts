@@ -4,6 +4,8 @@ import { fromEventJson, fromFlat, fromWinlogbeat, windowsShape } from './windows
 import { isObject, type JsonObject } from './windows-json-values'
 
 const sniffLines = 20
+const leadingBracket = /^\[\s*/
+const trailingSeparator = /\s*[,\]]$/
 // For pretty-printed arrays, where no single line is a whole object: keys only Windows exports use.
 const windowsKeyText = /"(?:EventID|event_id|EventId|eventid)"\s*:|"winlog"\s*:\s*\{|"winlog\.event_id"\s*:/
 const windowsContextText = /"(?:Channel|channel|SourceName|ProviderName|Provider|provider_name|Computer|Hostname|computer_name)"\s*:/
@@ -35,7 +37,8 @@ export function sniffWindowsJson(sample: Sample): number {
   let objects = 0
   let windows = 0
   for (const line of sample.lines.slice(0, sniffLines)) {
-    const text = line.trim().replace(/,$/, '')
+    // Lines of JSON lines, or elements of an array written one per line: `[{…},` … `{…}]`.
+    const text = line.trim().replace(leadingBracket, '').replace(trailingSeparator, '')
     if (!text.startsWith('{')) continue
     let parsed: unknown
     try {

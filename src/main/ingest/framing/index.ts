@@ -1,4 +1,5 @@
 import type { Framing } from '../../parsers/types'
+import { readEvtxRecords } from './evtx-records'
 import { readJsonRecords } from './json-records'
 import { readLines, type LineItem } from './lines'
 
@@ -17,7 +18,7 @@ export interface DecodedRecord {
 
 export type FramedItem = LineItem | DamagedRecord | DecodedRecord
 
-/** The framing reader for each parser framing. EVTX joins once its reader lands. */
+/** The framing reader for each parser framing. */
 export function frameRecords(framing: Framing, stream: AsyncIterable<Uint8Array>): AsyncGenerator<FramedItem[]> {
   switch (framing) {
     case 'lines':
@@ -25,10 +26,6 @@ export function frameRecords(framing: Framing, stream: AsyncIterable<Uint8Array>
     case 'json':
       return readJsonRecords(stream)
     case 'evtx':
-      return notYet()
+      return readEvtxRecords(stream)
   }
-}
-
-async function* notYet(): AsyncGenerator<FramedItem[]> {
-  yield [{ damaged: 'EVTX reading is not available in this build', lineNo: 0, excerpt: '' }]
 }

@@ -140,6 +140,22 @@ describe('aborting a walk', () => {
     expect(existsSync(folder.path)).toBe(false)
   })
 
+  it.skipIf(!existsSync('/proc/self/fd'))('closes everything when the consumer breaks out of the loop mid-member', async () => {
+    const { input, tempDir } = setUp()
+    const inner = zipBuffer([{ name: 'deep.log', data: Buffer.from(line.repeat(200_000)) }])
+    writeFileSync(join(input, 'outer.zip'), zipBuffer([{ name: 'inner.zip', data: inner }]))
+    writeFileSync(join(input, 'b.tgz'), gzipSync(tarBuffer([{ name: 'x.log', data: Buffer.from(line.repeat(200_000)) }])))
+    for (const stopAt of ['inner.zip!/deep.log', 'x.log']) {
+      for await (const item of walkSources([input], { tempDir })) {
+        if (item.kind !== 'entry' || item.entry !== stopAt) continue
+        for await (const _chunk of item.stream) break
+        break
+      }
+      expect(readdirSync(tempDir)).toEqual([])
+      expect(openFilesUnder(folder.path)).toEqual([])
+    }
+  })
+
   it('stops a walk waiting between items, and one aborted before it starts', async () => {
     const { input, tempDir } = setUp()
     writeFileSync(join(input, 'a.log'), line)

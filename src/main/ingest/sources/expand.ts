@@ -1,4 +1,4 @@
-import { pipeline, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { gunzippedName } from './entry-path'
 import { expandTar } from './expand-tar'
 import { expandNestedZip } from './expand-zip'
@@ -7,7 +7,7 @@ import { entryTooLarge } from './limits'
 import { memberPlace, problem, reasonOf, type Facts, type Place } from './place'
 import type { WalkSession } from './session'
 import { sniffContainer, sniffBytes } from './sniff-container'
-import { byteMeter, ignore, peekStream, type PeekedStream } from './streams'
+import { byteMeter, connect, ignore, peekStream, type PeekedStream } from './streams'
 import type { SourceItem } from './types'
 
 /** Everything a stream from inside an archive holds: itself, or the members of the archive it is. */
@@ -81,8 +81,7 @@ async function* deliver(stream: Readable, place: Place, facts: Facts, session: W
     if (bytes > limits.maxEntryBytes) throw entryTooLarge(limits)
     session.countBytes(chunk)
   })
-  pipeline(stream, counted, ignore)
-  yield* offer(counted, place, facts, session)
+  yield* offer(connect(stream, counted), place, facts, session)
 }
 
 /** Yields one entry and, when the consumer moves on, destroys its stream if it was left unfinished. */

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { ArchiveDamageError, checkRatio } from './limits'
-import { byteMeter, ignore, streamChunkBytes } from './streams'
+import { byteMeter, connect, streamChunkBytes } from './streams'
 import type { ArchiveLimits } from './types'
 
 /**
@@ -19,10 +18,9 @@ export function gunzipStream(source: Readable, limits: ArchiveLimits): Readable 
     // bytes merely written would let a bomb run on by the read-ahead times the ratio.
     checkRatio(decompressed, gunzip.bytesWritten, limits)
   })
-  // Registered before pipeline() so the reader sees this message rather than zlib's bare one.
+  // Registered before connect() so the reader sees this message rather than zlib's bare one.
   gunzip.once('error', (error: NodeJS.ErrnoException) => output.destroy(gzipError(error)))
-  pipeline(source, gunzip, output, ignore)
-  return output
+  return connect(source, gunzip, output)
 }
 
 function gzipError(error: NodeJS.ErrnoException): Error {

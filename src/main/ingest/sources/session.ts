@@ -12,9 +12,10 @@ export class WalkSession {
   readonly limits: ArchiveLimits
   readonly tempDir: string
   readonly signal: AbortSignal | undefined
-  readonly onCompressedBytes: ((bytes: number) => void) | undefined
   /** Set once the walk's total or member limit is crossed: archives met afterwards are skipped with this reason. */
   exhausted: string | null = null
+  private readonly onCompressedBytes: ((bytes: number) => void) | undefined
+  private compressedBytes = 0
   private totalBytes = 0
   private members = 0
   private readonly open = new Set<Readable>()
@@ -29,6 +30,12 @@ export class WalkSession {
     this.signal = options.signal
     this.onCompressedBytes = options.onCompressedBytes
     this.signal?.addEventListener('abort', this.onAbort, { once: true })
+  }
+
+  /** Adds bytes of the user's files to the running total reported to onCompressedBytes. */
+  addCompressedBytes(bytes: number): void {
+    this.compressedBytes += bytes
+    this.onCompressedBytes?.(this.compressedBytes)
   }
 
   /** Counts bytes taken out of an archive against maxTotalBytes; throws once over it. */

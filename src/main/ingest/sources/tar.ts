@@ -4,6 +4,8 @@ import { ArchiveDamageError } from './limits'
 import type { WalkSession } from './session'
 import { AsyncQueue, streamChunkBytes } from './streams'
 
+const maxNotices = 100
+
 /** One member of a tar stream. Its stream must be read or destroyed before the next member comes. */
 export interface TarMember {
   kind: 'member'
@@ -33,6 +35,13 @@ export async function* readTar(source: Readable, session: WalkSession): AsyncGen
   const parser = new Parser({ strict: false, zstd: false, brotli: false, maxMetaEntrySize: 1024 * 1024 })
   const queue = new AsyncQueue<TarMember | TarNotice>()
   const noticed = new Set<string>()
+  // Skipped members do not hold the parser back, so their notices could pile up faster than they
+  // are taken: past a hundred, one last notice says the rest were left out.
+  const notice = (reason: string): void => {
+    if (noticed.size > maxNotices || noticed.has(reason)) return
+    noticed.add(reason)
+    queue.push({ kind: 'notice', reason: noticed.size > maxNotices ? 'damaged tar: more problems not listed' : reason })
+  }
   let current: Readable | null = null
   const fail = (error: Error): void => {
     current?.destroy(error)
@@ -44,14 +53,10 @@ export async function* readTar(source: Readable, session: WalkSession): AsyncGen
   })
   parser.on('ignoredEntry', (entry: ReadEntry) => {
     const reason = entry.meta ? `skipped: oversized tar metadata header` : `skipped: unsupported tar entry type '${entry.type}'`
-    queue.push({ kind: 'notice', reason: `${reason} (${entry.path})` })
+    notice(`${reason} (${entry.path})`)
   })
-  parser.on('warn', (code: string, message: string) => {
-    // A damaged header makes the parser warn once per block it then skips: say it once per kind.
-    if (noticed.has(code + message)) return
-    noticed.add(code + message)
-    queue.push({ kind: 'notice', reason: `damaged tar: ${message}` })
-  })
+  // A damaged header makes the parser warn once per block it then skips: each message is said once.
+  parser.on('warn', (_code: string, message: string) => notice(`damaged tar: ${message}`))
   parser.on('error', (error: Error) => fail(new ArchiveDamageError(`damaged tar: ${error.message}`)))
   parser.on('end', () => queue.end())
   source.on('error', fail)

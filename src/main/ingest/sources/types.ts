@@ -50,8 +50,9 @@ export interface WalkOptions {
   /** Aborting destroys the entry being read and makes the generator throw the signal's reason. */
   signal?: AbortSignal
   /**
-   * Bytes of the user's files consumed so far, as increments. Each file adds exactly its size on
-   * disk by the time the walk moves past it, so the sum ends at the total of the files' sizes.
+   * Bytes of the user's files consumed so far, as a running total (not increments). Each file
+   * counts exactly its size on disk by the time the walk moves past it, so the total ends at the
+   * sum of the files' sizes (see measureSources), whatever was skipped, damaged or nested.
    */
   onCompressedBytes?(bytes: number): void
 }

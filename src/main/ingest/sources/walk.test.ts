@@ -172,7 +172,7 @@ describe('walkSources: archives, found by content', () => {
     expect(readdirSync(tempDir)).toEqual([])
   })
 
-  it('reports bytes consumed that end exactly at the sum of the input sizes', async () => {
+  it('reports a running total of bytes consumed that ends exactly at the sum of the input sizes', async () => {
     const { input, tempDir } = setUp()
     const tree = join(folder.path, 'tree')
     mkdirSync(tree)
@@ -188,8 +188,8 @@ describe('walkSources: archives, found by content', () => {
       walkSources([input], {
         tempDir,
         onCompressedBytes: (bytes) => {
-          consumed += bytes
-          reports.push(consumed)
+          consumed = bytes
+          reports.push(bytes)
         },
       }),
     )

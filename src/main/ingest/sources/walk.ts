@@ -1,13 +1,13 @@
-import { createReadStream, type Stats } from 'node:fs'
-import { lstat, open, readdir, stat } from 'node:fs/promises'
+import { once } from 'node:events'
+import { createReadStream, type ReadStream, type Stats } from 'node:fs'
+import { lstat, open, readdir, stat, type FileHandle } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import { pipeline } from 'node:stream'
 import { expandPeeked, offer } from './expand'
 import { expandZipFile } from './expand-zip'
 import { fileReason, problem, type Place } from './place'
 import { ProgressAccount, WalkSession } from './session'
 import { sniffBytes, sniffContainer } from './sniff-container'
-import { byteMeter, ignore, streamChunkBytes } from './streams'
+import { byteMeter, connect, ignore, streamChunkBytes } from './streams'
 import type { SourceItem, WalkOptions } from './types'
 
 /**
@@ -91,11 +91,14 @@ async function* walkFolder(folder: string, session: WalkSession): AsyncGenerator
 }
 
 async function* walkFile(path: string, stats: Stats, session: WalkSession): AsyncGenerator<SourceItem> {
-  const progress = new ProgressAccount(stats.size, session.onCompressedBytes)
+  const progress = new ProgressAccount(stats.size, (bytes) => session.addCompressedBytes(bytes))
+  let file: FileHandle | null = null
+  let source: ReadStream | null = null
   try {
     let head: Buffer
     try {
-      head = await readHead(path)
+      file = await open(path, 'r')
+      head = await readHead(file)
     } catch (error) {
       yield problem({ path, entry: null }, fileReason(error))
       return
@@ -108,25 +111,39 @@ async function* walkFile(path: string, stats: Stats, session: WalkSession): Asyn
       return
     }
     if (kind === 'zip') {
+      await file.close()
+      file = null
       yield* expandZipFile(path, place, session, progress)
       return
     }
-    const counted = byteMeter((bytes) => progress.add(bytes))
-    pipeline(createReadStream(path, { highWaterMark: streamChunkBytes }), counted, ignore)
+    // One open per file: the stream reads from byte 0 of the handle the head came from, and closes it.
+    source = createReadStream(path, { fd: file, start: 0, highWaterMark: readBufferBytes(stats.size) })
+    file = null
+    const counted = connect(
+      source,
+      byteMeter((bytes) => progress.add(bytes)),
+    )
     if (kind === null) yield* offer(counted, place, facts, session)
     else yield* expandPeeked({ head, stream: counted }, place, facts, session)
   } finally {
+    await file?.close()
+    // Done with this file whatever happened: move on (or stop) only once it is closed, so an
+    // aborted walk leaves nothing open.
+    if (source && !source.closed) {
+      source.destroy()
+      await once(source, 'close').catch(ignore)
+    }
     progress.finish()
   }
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const file = await open(path, 'r')
-  try {
-    const buffer = Buffer.alloc(sniffBytes)
-    const { bytesRead } = await file.read(buffer, 0, sniffBytes, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await file.close()
-  }
+/** Read buffers sized to the file: 64 KiB for each small file would be garbage for the collector. */
+function readBufferBytes(size: number): number {
+  return Math.min(streamChunkBytes, Math.max(1024, size + 1))
+}
+
+async function readHead(file: FileHandle): Promise<Buffer> {
+  const buffer = Buffer.alloc(sniffBytes)
+  const { bytesRead } = await file.read(buffer, 0, sniffBytes, 0)
+  return buffer.subarray(0, bytesRead)
 }

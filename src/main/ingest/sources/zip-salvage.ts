@@ -59,7 +59,6 @@ export async function* salvageZip(path: string, session: WalkSession): AsyncGene
         symlink: false,
         method: header.readUInt16LE(8),
         size: sizes.size,
-        compressedSize: sizes.compressed,
         // With a data descriptor the header's CRC may be a placeholder.
         crc: flags & hasDataDescriptor ? null : header.readUInt32LE(14),
         mtime: dosDateTime(header.readUInt16LE(12), header.readUInt16LE(10)),

@@ -1,9 +1,9 @@
-import { pipeline, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { ArchiveDamageError, ArchiveLimitError, checkRatio, formatBytes } from './limits'
 import type { WalkSession } from './session'
-import { byteMeter, ignore, streamChunkBytes } from './streams'
+import { byteMeter, connect, ignore, streamChunkBytes } from './streams'
 import type { ArchiveLimits } from './types'
 
 /** One member of a zip, from its central directory or, for a damaged zip, its local header. */
@@ -15,9 +15,8 @@ export interface ZipMember {
   encrypted: boolean
   symlink: boolean
   method: number
-  /** Declared sizes: a hint for progress and a bound the bytes must match, never trusted for limits. */
+  /** Declared uncompressed size: a hint for progress and a bound the bytes must match, never trusted for limits. */
   size: number
-  compressedSize: number
   /** CRC-32 to check the bytes against; null when the header carries none (data descriptor). */
   crc: number | null
   mtime: number | null
@@ -83,7 +82,6 @@ function zipMember(zipfile: ZipFile, entry: Entry): ZipMember {
     symlink: madeOnUnix && unixMode === 0o120000,
     method: entry.compressionMethod,
     size: entry.uncompressedSize,
-    compressedSize: entry.compressedSize,
     crc: entry.crc32,
     mtime: Number.isNaN(modified) ? null : modified,
     openRaw: () =>
@@ -114,7 +112,9 @@ export function zipEntryStream(raw: Readable, member: ZipMember, limits: Archive
   let decompressed = 0
   let checksum = 0
   const input = byteMeter((bytes) => onCompressed?.(bytes))
-  const inflate = member.method === deflated ? createInflateRaw({ chunkSize: streamChunkBytes }) : null
+  // Output buffers sized to the member: 64 KiB per small member is garbage for the collector.
+  const chunkSize = Math.min(streamChunkBytes, Math.max(1024, member.size + 1))
+  const inflate = member.method === deflated ? createInflateRaw({ chunkSize }) : null
   const output = byteMeter(
     (bytes, chunk) => {
       decompressed += bytes
@@ -132,11 +132,9 @@ export function zipEntryStream(raw: Readable, member: ZipMember, limits: Archive
   )
   if (inflate) {
     inflate.once('error', (error) => output.destroy(new ArchiveDamageError(`damaged zip: ${error.message}`)))
-    pipeline(raw, input, inflate, output, ignore)
-  } else {
-    pipeline(raw, input, output, ignore)
+    return connect(raw, input, inflate, output)
   }
-  return output
+  return connect(raw, input, output)
 }
 
 /** A DOS date and time (local time, two-second steps) as epoch ms; null for an impossible value. */

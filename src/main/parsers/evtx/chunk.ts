@@ -1,4 +1,5 @@
 import { BinXmlReader } from './binxml'
+import { BinXmlError } from './binxml-tokens'
 import { crc32, hasSignature, readUint64, viewOf } from './bytes'
 import { buildRecord, type EvtxEventRecord } from './record-builder'
 
@@ -83,7 +84,9 @@ function readRecords(chunk: Uint8Array, view: DataView, usedEnd: number | null, 
       const nodes = reader.readFragment(at + recordHeaderSize, at + size - 4)
       result.records.push(buildRecord(reader, nodes, recordId))
     } catch (error) {
-      result.rejects.push({ recordNo: recordId, reason: error instanceof Error ? error.message : String(error) })
+      // BinXmlError says what is wrong; anything else (an offset outside the chunk) is damage.
+      const reason = error instanceof BinXmlError ? error.message : `damaged record (${error instanceof Error ? error.message : String(error)})`
+      result.rejects.push({ recordNo: recordId, reason })
     }
     lastId = recordId
     at += size

@@ -155,7 +155,8 @@ describe('readEvtx on damaged chunks', () => {
 
   it('reads a chunk whose header checksum is broken, and says so', () => {
     const file = cleanFile.slice()
-    file[fileHeaderSize + chunkSize * 2 + 0x10] ^= 0x01 // last record number field of chunk 2
+    const at = fileHeaderSize + chunkSize * 2 + 0x10 // the last record number field of chunk 2
+    file[at] = file[at]! ^ 0x01
     const result = readEvtx(file)
     expect(result.rejects).toEqual([{ recordNo: null, chunkIndex: 2, reason: 'chunk 2: header checksum mismatch' }])
     expect(ids(result.records)).toEqual(allIds)
@@ -182,6 +183,23 @@ describe('readEvtx on damaged chunks', () => {
     expect(readEvtx(junk).records).toEqual([])
     expect(readEvtx(new Uint8Array(0))).toMatchObject({ records: [], rejects: [{ reason: 'empty file' }] })
     expect(readEvtx(cleanFile.subarray(0, fileHeaderSize)).records).toEqual([])
+  })
+})
+
+describe('parseEvtxChunk on random damage', () => {
+  it('never throws, and every record it returns has an id and an event id', () => {
+    let seed = 12345
+    const random = (limit: number): number => (seed = (seed * 1103515245 + 12345) >>> 0) % limit
+    for (let round = 0; round < 300; round++) {
+      const chunk = chunks[round % 3]!.slice()
+      const flips = 1 + random(40)
+      for (let i = 0; i < flips; i++) chunk[random(0x4000)] = random(256)
+      const result = parseEvtxChunk(chunk, round)
+      for (const record of result.records) {
+        expect(Number.isInteger(record.eventId)).toBe(true)
+        expect(record.recordId).not.toBeNull()
+      }
+    }
   })
 })
 

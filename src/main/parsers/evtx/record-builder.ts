@@ -1,6 +1,7 @@
 import { parseIsoWithOffset } from '../time'
 import type { WindowsEventRecord } from '../windows-event'
-import { BinXmlError, type BinXmlReader } from './binxml'
+import type { BinXmlReader } from './binxml'
+import { BinXmlError } from './binxml-tokens'
 import { nodeKind, type BinXmlNode, type ContentNode, type ElementNode, type ValueReference } from './binxml-nodes'
 import { filetimeMs, systemtimeMs, valueType } from './values'
 

@@ -3,7 +3,7 @@ import { eventChannels, type ApiChannel, type EventChannel } from '../../../shar
 import type { ApiInput, ApiOutput, ArgusEvents } from '../../../shared/contract'
 import { ArgusError, isErrorShape, type Result } from '../../../shared/errors'
 import type { DroppedFile } from '../dropped-files'
-import { uploadFile } from './upload'
+import { uploadBatch } from './upload'
 
 /**
  * One client for both doors. Inside Electron the preload's `window.argus` bridge carries calls
@@ -106,7 +106,9 @@ function bridgeTransport(bridge: ArgusBridge): Transport {
     localPaths: true,
     async importFiles(files, options) {
       const paths = localPaths(files, (file) => bridge.pathForFile(file))
-      if (paths.length === 0) return { ok: false, error: { code: 'bad_request', message: 'the dropped items have no path on this machine' } }
+      if (paths.length === 0) {
+        return { ok: false, error: { code: 'bad_request', message: 'the dropped items have no path on this machine' } }
+      }
       return this.call('imports:start', { ...options, paths })
     },
   }
@@ -150,7 +152,7 @@ function httpTransport(token: string | null): Transport {
   return {
     localPaths: false,
     async importFiles(files, options, control) {
-      const uploaded = await uploadBatch(files, token, control)
+      const uploaded = await uploadBatch(files, token, control.onUploadProgress, control.signal)
       if (!uploaded.ok) return uploaded
       return this.call('imports:start', { ...options, paths: [uploaded.value] })
     },
@@ -175,39 +177,6 @@ function httpTransport(token: string | null): Transport {
     },
     subscribe: createEventStream(),
   }
-}
-
-/** Uploads one drop's files into one server folder, one after another; resolves with that folder. */
-async function uploadBatch(files: readonly DroppedFile[], token: string | null, control: DroppedImportControl): Promise<Result<string>> {
-  // getRandomValues, not randomUUID: the latter exists only in secure contexts, and a LAN address is not one.
-  const batch = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
-  const total = files.reduce((sum, { file }) => sum + file.size, 0)
-  let sent = 0
-  let folder = ''
-  control.onUploadProgress?.(0, total)
-  for (const { file, relativePath } of withUniqueNames(files)) {
-    const url = `/api/upload?name=${encodeURIComponent(relativePath)}&batch=${batch}`
-    const result = await uploadFile(url, token, file, (bytes) => control.onUploadProgress?.(sent + bytes, total), control.signal)
-    if (!result.ok) return result
-    sent += file.size
-    folder = result.value.folder
-    control.onUploadProgress?.(sent, total)
-  }
-  return { ok: true, value: folder }
-}
-
-/** The server refuses to overwrite within a batch; two dropped 'auth.log' become 'auth.log' and 'auth (2).log'. */
-function withUniqueNames(files: readonly DroppedFile[]): DroppedFile[] {
-  const seen = new Map<string, number>()
-  return files.map(({ file, relativePath }) => {
-    const count = (seen.get(relativePath) ?? 0) + 1
-    seen.set(relativePath, count)
-    if (count === 1) return { file, relativePath }
-    // The extension stays last ('logs (2).tar.gz') so the engine still knows an archive by name.
-    const extension = /[^/.](\.tar)?\.[^./]+$/.exec(relativePath)?.[0].slice(1) ?? ''
-    const stem = relativePath.slice(0, relativePath.length - extension.length)
-    return { file, relativePath: `${stem} (${count})${extension}` }
-  })
 }
 
 function failure(message: string): Result<never> {

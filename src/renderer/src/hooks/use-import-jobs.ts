@@ -39,7 +39,14 @@ interface Store {
 
 const activeStates: readonly IngestProgress['state'][] = ['queued', 'running']
 const listeners = new Set<() => void>()
-let store: Store = { progress: new Map(), labels: new Map(), summaries: new Map(), cancelling: new Set(), cancelErrors: new Map(), dismissed: new Set() }
+let store: Store = {
+  progress: new Map(),
+  labels: new Map(),
+  summaries: new Map(),
+  cancelling: new Set(),
+  cancelErrors: new Map(),
+  dismissed: new Set(),
+}
 let listening = false
 
 function update(change: (previous: Store) => Partial<Store>): void {
@@ -93,7 +100,10 @@ export function rememberStartedJob(jobId: number, label: string): void {
 
 function cancel(jobId: number): void {
   if (store.cancelling.has(jobId)) return
-  update((previous) => ({ cancelling: new Set(previous.cancelling).add(jobId), cancelErrors: withoutKey(previous.cancelErrors, jobId) }))
+  update((previous) => ({
+    cancelling: new Set(previous.cancelling).add(jobId),
+    cancelErrors: withoutKey(previous.cancelErrors, jobId),
+  }))
   call('imports:cancel', { jobId }).then(
     ({ cancelled }) => {
       // Not cancelled: it had just finished, and its final progress is on the way.

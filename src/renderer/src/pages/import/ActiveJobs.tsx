@@ -64,7 +64,7 @@ function IntakeCard({ intake, onCancel }: { intake: Intake; onCancel: () => void
           />
           <p className="job-stats">
             {uploading
-              ? `Uploading ${formatBytes(intake.sent)} of ${formatBytes(intake.total)} · ${percent(intake.sent, intake.total)}`
+              ? `Uploading ${describeBytes(intake.sent, intake.total)}`
               : intake.phase === 'reading'
                 ? 'Reading the dropped files and folders…'
                 : 'Starting the import…'}
@@ -87,7 +87,13 @@ function JobCard({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
           {label}
         </span>
         <span className="muted numeric">#{progress.jobId}</span>
-        <button type="button" className="button" onClick={onCancel} disabled={job.cancelling} aria-label={`Cancel the import of ${label}`}>
+        <button
+          type="button"
+          className="button"
+          onClick={onCancel}
+          disabled={job.cancelling}
+          aria-label={`Cancel the import of ${label}`}
+        >
           {job.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
@@ -100,7 +106,7 @@ function JobCard({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
       <dl className="job-figures">
         <Figure label="Read">
           {measured
-            ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)} · ${percent(progress.bytesDone, progress.bytesTotal)}`
+            ? describeBytes(progress.bytesDone, progress.bytesTotal)
             : progress.state === 'queued'
               ? 'waiting for the import before it'
               : 'starting'}
@@ -134,6 +140,8 @@ function Figure({ label, children }: { label: string; children: string }) {
   )
 }
 
-function percent(done: number, total: number): string {
-  return `${Math.floor((Math.min(done, total) / total) * 100)} %`
+/** '12.0 MiB of 40.0 MiB · 30 %'; rounded down, so 100 % means every byte. */
+function describeBytes(done: number, total: number): string {
+  const percent = Math.floor((Math.min(done, total) / total) * 100)
+  return `${formatBytes(done)} of ${formatBytes(total)} · ${percent} %`
 }

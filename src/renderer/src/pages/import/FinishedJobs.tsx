@@ -34,20 +34,25 @@ function FinishedJob({ job, onDismiss }: { job: ImportJob; onDismiss: () => void
   const files = [...(summary?.files ?? [])].sort((a, b) => fileOrder[a.status] - fileOrder[b.status])
   const outcome = jobOutcome(progress.state, files)
   return (
-    <li className={outcome.tone === 'done' || outcome.tone === 'cancelled' ? 'job-card' : 'job-card job-card-failed'}>
+    <li className={`job-card job-card-${outcome.tone}`}>
       <div className="job-card-header">
         <span className={`status status-${outcome.tone}`}>{outcome.label}</span>
         <span className="job-title" title={progress.paths.join('\n') || label}>
           {label}
         </span>
         <span className="muted numeric">#{progress.jobId}</span>
-        <button type="button" className="button button-quiet" onClick={onDismiss} aria-label={`Dismiss the summary of ${label}`}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={onDismiss}
+          aria-label={`Dismiss the summary of ${label}`}
+        >
           Dismiss
         </button>
       </div>
       <p className="job-stats">
-        {formatCount(summary?.events ?? progress.events)} events, {formatCount(summary?.rejects ?? progress.rejects)} rejected
-        lines
+        {`${counted(summary?.events ?? progress.events, 'event')}, `}
+        {counted(summary?.rejects ?? progress.rejects, 'rejected line')}
         {summary ? ` · ${countFiles(files)}` : ''}
       </p>
       {summary?.error ? (
@@ -56,7 +61,9 @@ function FinishedJob({ job, onDismiss }: { job: ImportJob; onDismiss: () => void
         </p>
       ) : null}
       {summary === undefined ? (
-        <p className="muted">This import ended before the page was open; its files are listed under Imports.</p>
+        // The summary follows the final progress event by a moment, and is lost if the event
+        // stream dropped; the imports table has every file either way.
+        <p className="muted">Per-file results have not arrived; every file is also listed under Imports.</p>
       ) : files.length === 0 ? (
         <p className="muted">No files were found in what was dropped.</p>
       ) : (
@@ -96,6 +103,8 @@ function FinishedJob({ job, onDismiss }: { job: ImportJob; onDismiss: () => void
 function jobOutcome(state: ImportJob['progress']['state'], files: readonly ImportFileResult[]) {
   if (state !== 'done') return { label: state, tone: state }
   const failed = files.filter((file) => file.status === 'failed').length
+  const duplicates = files.filter((file) => file.status === 'duplicate').length
+  if (files.length > 0 && duplicates === files.length) return { label: 'nothing new', tone: 'cancelled' }
   if (failed === 0) return { label: 'done', tone: 'done' }
   if (failed === files.length) return { label: 'nothing imported', tone: 'failed' }
   return { label: 'done with errors', tone: 'partial' }
@@ -140,5 +149,9 @@ function countFiles(files: readonly ImportFileResult[]): string {
     const count = files.filter((file) => file.status === status).length
     return count === 0 ? [] : [`${formatCount(count)} ${label}`]
   })
-  return `${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}`
+  return `${counted(files.length, 'file')}: ${parts.join(', ')}`
+}
+
+function counted(count: number, noun: string): string {
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`
 }

@@ -16,7 +16,16 @@ export function ImportOptionsPanel() {
   // Open from the start when options are already set: what applies to the next drop stays in view.
   const [initiallyOpen] = useState(chosen !== '')
   const problems = optionProblems(options)
-  const ids = { format: useId(), formatHelp: useId(), year: useId(), yearHelp: useId(), zone: useId(), zoneHelp: useId(), zones: useId() }
+  const id = useId()
+  const ids = {
+    format: `${id}format`,
+    formatHelp: `${id}format-help`,
+    year: `${id}year`,
+    yearHelp: `${id}year-help`,
+    zone: `${id}zone`,
+    zoneHelp: `${id}zone-help`,
+    zones: `${id}zones`,
+  }
 
   const change = (field: keyof ImportOptionsDraft) => (event: { currentTarget: { value: string } }) =>
     setOptions({ ...options, [field]: event.currentTarget.value })

@@ -20,6 +20,9 @@ export function ImportPage({ dragging }: ImportPageProps) {
   const jobs = useImportJobs()
   const workspace = useCall('workspace:info', {})
   const readOnly = workspace.data?.readOnly === true
+  const dismissAll = (): void => {
+    for (const job of jobs.finished) jobs.dismiss(job.progress.jobId)
+  }
 
   return (
     <div className="page page-import">
@@ -45,7 +48,14 @@ export function ImportPage({ dragging }: ImportPageProps) {
         />
       </Panel>
       {jobs.finished.length === 0 ? null : (
-        <Panel title="Finished">
+        <Panel
+          title="Finished"
+          aside={
+            <button type="button" className="button button-quiet" onClick={dismissAll}>
+              Dismiss all
+            </button>
+          }
+        >
           <FinishedJobs jobs={jobs.finished} onDismiss={jobs.dismiss} />
         </Panel>
       )}

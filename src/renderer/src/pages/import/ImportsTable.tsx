@@ -23,7 +23,9 @@ export function ImportsTable({ imports, selectedId, onOpenRejects }: ImportsTabl
   return (
     <div className="table-scroll">
       <table className="data-table imports-table">
-        <caption className="visually-hidden">Imports, newest first. Press Enter on a row to see its rejected lines.</caption>
+        <caption className="visually-hidden">
+          Imports, newest first. Press Enter on a row to see its rejected lines.
+        </caption>
         <thead>
           <tr>
             <th scope="col">File</th>
@@ -67,7 +69,7 @@ export function ImportsTable({ imports, selectedId, onOpenRejects }: ImportsTabl
                   <span className="mono">{label}</span>
                   {folder ? <div className="cell-sub">{folder}</div> : null}
                 </td>
-                <td>{record.format ?? <span className="muted">unknown</span>}</td>
+                <td className="nowrap">{record.format ?? <span className="muted">unknown</span>}</td>
                 <td>
                   <span className={`status status-${record.status}`}>{record.status}</span>
                 </td>

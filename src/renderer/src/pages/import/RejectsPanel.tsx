@@ -19,11 +19,12 @@ export function RejectsPanel({ record, onClose }: RejectsPanelProps) {
   const closeButton = useRef<HTMLButtonElement>(null)
   const { name } = displayPath(record.path)
   const label = record.entry === null ? name : `${name} › ${record.entry}`
+  const fullPath = record.entry === null ? record.path : `${record.path} › ${record.entry}`
   const shown = page.items.length
 
   // Opening moves focus into the panel, so Enter on a row is followed by reading its lines.
   useEffect(() => {
-    closeButton.current?.focus({ preventScroll: false })
+    closeButton.current?.focus()
   }, [record.id])
 
   let body
@@ -67,7 +68,9 @@ export function RejectsPanel({ record, onClose }: RejectsPanelProps) {
             </tbody>
           </table>
         </div>
-        {page.error ? <ErrorBanner title="Could not load more rejected lines" error={page.error} onRetry={page.loadMore} /> : null}
+        {page.error ? (
+          <ErrorBanner title="Could not load more rejected lines" error={page.error} onRetry={page.loadMore} />
+        ) : null}
         <div className="table-footer">
           <span className="muted numeric" aria-live="polite">
             {formatCount(shown)} of {formatCount(record.rejects)} rejected lines shown
@@ -91,11 +94,22 @@ export function RejectsPanel({ record, onClose }: RejectsPanelProps) {
       }}
     >
       <Panel
-        title={`Rejected lines — ${label}`}
+        title="Rejected lines"
         aside={
-          <button ref={closeButton} type="button" className="button button-quiet" onClick={onClose}>
-            Close
-          </button>
+          <>
+            <span className="mono rejects-source" title={fullPath}>
+              {label}
+            </span>
+            <button
+              ref={closeButton}
+              type="button"
+              className="button button-quiet"
+              onClick={onClose}
+              aria-label={`Close the rejected lines of ${label}`}
+            >
+              Close
+            </button>
+          </>
         }
       >
         {body}

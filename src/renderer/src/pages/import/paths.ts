@@ -16,7 +16,10 @@ export function displayPath(path: string): DisplayPath {
   const cut = Math.max(rest.lastIndexOf('/'), rest.lastIndexOf('\\'))
   const name = cut < 0 ? rest : rest.slice(cut + 1)
   const inside = cut < 0 ? '' : rest.slice(0, cut)
-  if (upload) return { name: name || 'upload', folder: inside ? `uploaded from the browser › ${inside}` : 'uploaded from the browser' }
+  if (upload) {
+    const from = 'uploaded from the browser'
+    return { name: name || 'upload', folder: inside ? `${from} › ${inside}` : from }
+  }
   return { name: name || rest, folder: inside }
 }
 

@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/PageHeader'
 import { AboutSection } from './AboutSection'
+import { SyslogSection } from './SyslogSection'
 import { ThemeSection } from './ThemeSection'
 import { WorkspaceSection } from './WorkspaceSection'
 
@@ -9,6 +10,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" />
       <ThemeSection />
       <WorkspaceSection />
+      <SyslogSection />
       <AboutSection />
     </div>
   )
