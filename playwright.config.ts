@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'browser', testMatch: /serve\..*spec\.ts/ },
+    { name: 'browser', testMatch: /serve\.(.*\.)?spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
 })

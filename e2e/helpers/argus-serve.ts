@@ -32,10 +32,10 @@ async function seed(file: string): Promise<void> {
 }
 
 /** Starts the real built CLI, `argus serve`, on a free port against a fresh seeded workspace. */
-export async function startArgusServe(): Promise<ServedWorkspace> {
+export async function startArgusServe(options: { seed?: boolean } = {}): Promise<ServedWorkspace> {
   const folder = mkdtempSync(join(tmpdir(), 'argus-e2e-'))
   const file = join(folder, 'e2e.db')
-  await seed(file)
+  if (options.seed ?? true) await seed(file)
   const child: ChildProcess = spawn(process.execPath, ['bin/argus.js', 'serve', '--db', file, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })

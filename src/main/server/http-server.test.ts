@@ -119,6 +119,7 @@ describe('HTTP door', () => {
 
   it('pushes events to a server-sent event stream', async () => {
     const cookie = `argus_token=${server.token}`
+    let job: Promise<Reply> = Promise.resolve({ status: 0, headers: {}, body: '' })
     const received = new Promise<string>((resolve, reject) => {
       const stream = httpRequest(
         { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, cookie } },
@@ -134,13 +135,14 @@ describe('HTTP door', () => {
             }
           })
           // Once the stream is open, start a job whose progress is pushed.
-          void call('stats:eventsPerDay', {})
+          job = call('stats:eventsPerDay', {})
         },
       )
       stream.on('error', reject)
       stream.end()
     })
     const text = await received
+    expect((await job).status).toBe(200)
     expect(text).toMatch(/event: job:progress\ndata: \{"jobId":\d+,"kind":"eventsPerDay","done":1,"total":1\}/)
   })
 })
