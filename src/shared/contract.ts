@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ApiChannel, EventChannel } from './channels'
-import { eventCategories, eventOutcomes } from './event'
+import { eventCategories, eventOutcomes, mappableFields } from './event'
 
 /**
  * The ArgusApi contract: every call's input and output and every pushed event, as runtime
@@ -103,6 +103,11 @@ export const importRequestSchema = z
     year: z.number().int().min(1970).max(2100).optional(),
     /** IANA zone for timestamps without an offset; the workspace's zone by default. */
     timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not an IANA time zone').optional(),
+    /**
+     * For `generic-csv` / `generic-json`: normalized field → column name or JSON dot path. Saved
+     * in the workspace per format, and used again when a later import names the format alone.
+     */
+    mapping: z.partialRecord(z.enum(mappableFields), z.string().min(1).max(256)).optional(),
   })
   .strict()
 

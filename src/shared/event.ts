@@ -35,3 +35,7 @@ export interface NormalizedEvent {
   /** Everything else the parser understood. */
   attrs: Record<string, unknown>
 }
+
+/** The normalized fields a generic JSON or CSV file can be mapped onto (field → column or dot path). */
+export const mappableFields = ['ts', 'user', 'host', 'srcIp', 'dstIp', 'category', 'action', 'outcome', 'object', 'bytes', 'amount'] as const
+export type MappableField = (typeof mappableFields)[number]

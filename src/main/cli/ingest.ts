@@ -11,6 +11,7 @@ export const ingestOptions = {
   format: { type: 'string' },
   year: { type: 'string' },
   'time-zone': { type: 'string' },
+  mapping: { type: 'string' },
 } as const
 
 /** `argus ingest PATH…`: imports through the same contract call as the UI, with a progress bar. */
@@ -37,6 +38,7 @@ export async function importPaths(engine: Engine, values: Record<string, unknown
     ...(typeof values.format === 'string' ? { format: values.format } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(typeof values['time-zone'] === 'string' ? { timeZone: values['time-zone'] } : {}),
+    ...(typeof values.mapping === 'string' ? { mapping: parseMapping(values.mapping) } : {}),
   }
   const bar = createProgressBar()
   let jobId = -1
@@ -82,4 +84,15 @@ export function exitCode(summary: ImportSummary): number {
   if (summary.state === 'failed') return 1
   const imported = summary.files.some((file) => file.status === 'done' || file.status === 'duplicate')
   return imported || summary.files.length === 0 ? 0 : 1
+}
+
+/** `--mapping ts=Time,user=Account,action=Event` → { ts: 'Time', user: 'Account', action: 'Event' }. */
+export function parseMapping(text: string): Record<string, string> {
+  const mapping: Record<string, string> = {}
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=')
+    if (at <= 0 || at === pair.length - 1) throw new UsageError(`--mapping wants field=column pairs separated by commas, got '${pair}'`)
+    mapping[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
+  }
+  return mapping
 }

@@ -55,6 +55,22 @@ describe('argus CLI', () => {
     expect(output.join('\n')).toContain('done: 1 events, 1 rejects from 1 files')
   })
 
+  it('reads a generic CSV through a field mapping, saved for the next import of that format', async () => {
+    const first = folder.file('vpn-1.csv')
+    const second = folder.file('vpn-2.csv')
+    writeFileSync(first, 'When,Account,What\n2024-05-01T08:00:00Z,CORP\\Alice,vpn_login\n')
+    writeFileSync(second, 'When,Account,What\n2024-05-02T08:00:00Z,bob,vpn_login\n')
+    const db = folder.file('cli.db')
+    expect(await main(['ingest', first, '--db', db, '--format', 'generic-csv', '--mapping', 'ts=When,user=Account,action=What'])).toBe(0)
+    expect(await main(['ingest', second, '--db', db, '--format', 'generic-csv'])).toBe(0)
+    expect(output.filter((line) => line.startsWith('done ')).map((line) => line.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(/^done generic-csv 1 events, 0 rejects .*vpn-1\.csv$/),
+      expect.stringMatching(/^done generic-csv 1 events, 0 rejects .*vpn-2\.csv$/),
+    ])
+    expect(await main(['ingest', second, '--db', db, '--format', 'generic-csv', '--mapping', 'when=When'])).toBe(2)
+    expect(errors.at(-1)).toMatch(/bad_request: imports:start: mapping/)
+  })
+
   it('exits 1 when nothing could be imported', async () => {
     const junk = folder.file('junk.bin')
     writeFileSync(junk, Buffer.from([0, 1, 2, 3, 4, 5, 0xff]))

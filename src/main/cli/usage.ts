@@ -11,9 +11,12 @@ Commands:
   serve [--db FILE] [--port N] [--host ADDR] [--read-only] [--open]
                           serve the Argus UI and API to a local browser (127.0.0.1 by default);
                           prints a URL with a per-run token
-  ingest PATH... [--db FILE] [--format NAME] [--year YYYY] [--time-zone ZONE]
+  ingest PATH... [--db FILE] [--format NAME] [--year YYYY] [--time-zone ZONE] [--mapping F=COL,...]
                           import log files, folders and archives (zip, tar, tar.gz, gz) into the
-                          workspace, with a progress bar; Ctrl+C cancels (finished files stay)
+                          workspace, with a progress bar; Ctrl+C cancels (finished files stay).
+                          --format skips detection (argus call imports:formats lists them);
+                          --mapping maps columns for generic-csv / generic-json, e.g.
+                          ts=Time,user=Account,action=Event (saved in the workspace)
   analyze PATH... [--db FILE] [--json] [ingest options]
                           import, then rank risky users (scoring arrives in a later release)
   listen [--db FILE] [--host ADDR] [--udp-port N] [--tcp-port N]

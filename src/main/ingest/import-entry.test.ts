@@ -121,6 +121,21 @@ describe('importEntry', () => {
       expect(result).toMatchObject({ status: 'done', events: 2, error: 'stopped early: unexpected end of file' })
     }))
 
+  it('rejects a 50 MB line without holding it, and imports its neighbours', () =>
+    withWorkspace(async (workspace) => {
+      const huge = Buffer.alloc(50 * 1024 * 1024, 0x78)
+      async function* chunks(): AsyncGenerator<Buffer> {
+        yield Buffer.from('ts=1 user=before\n')
+        for (let offset = 0; offset < huge.length; offset += 1 << 20) yield huge.subarray(offset, offset + (1 << 20))
+        yield Buffer.from('\nts=2 user=after\n')
+      }
+      const result = await importEntry(createImportWriter(workspace.sqlite), { ...entry(''), stream: chunks() }, options())
+      expect(result).toMatchObject({ status: 'done', events: 2, rejects: 1 })
+      expect(workspace.sqlite.prepare('select line_no, reason, length(excerpt) as excerpt from rejects').get()).toEqual({
+        line_no: 2, reason: 'record longer than 1 MiB', excerpt: 200,
+      })
+    }))
+
   it('refuses an unknown format override with the list of known ones', () =>
     withWorkspace(async (workspace) => {
       const result = await importEntry(createImportWriter(workspace.sqlite), entry('ts=1 user=a'), options({ format: 'nope' }))

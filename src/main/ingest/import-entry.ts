@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ImportFileResult } from '../../shared/contract'
 import type { NormalizedEvent } from '../../shared/event'
-import type { LogParser, ParseContext, ParseOutcome, RecordParser } from '../parsers/types'
+import type { FieldMapping, LogParser, ParseContext, ParseOutcome, RecordParser } from '../parsers/types'
 import type { ImportWriter } from '../store/queries/import-writer'
 import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
@@ -20,6 +20,8 @@ export interface EntryOptions {
   format?: string
   year: number | null
   timeZone: string
+  /** For generic formats: normalized field → column or JSON path. */
+  mapping?: FieldMapping
   isCancelled(): boolean
   /** Called every few thousand records with the running counts of this entry. */
   onRecords(events: number, rejects: number): void
@@ -62,7 +64,13 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
   }
   const parser = detection.parser
   result.format = parser.name
-  const context: ParseContext = { name, year: options.year, fileTime: entry.mtime, timeZone: options.timeZone }
+  const context: ParseContext = {
+    name,
+    year: options.year,
+    fileTime: entry.mtime,
+    timeZone: options.timeZone,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  }
   const reader = parser.open(context) as RecordParser<unknown>
 
   writer.begin()

@@ -76,6 +76,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
           ...(request.format ? { format: request.format } : {}),
           year: request.year ?? null,
           timeZone: request.timeZone ?? 'UTC',
+          ...(request.mapping ? { mapping: request.mapping } : {}),
           isCancelled,
           onRecords: (events, rejects) => {
             progress.events = settledEvents + events

@@ -3,7 +3,7 @@ import type { ImportRequest, ImportSummary, IngestProgress } from '../../shared/
 import { ArgusError } from '../../shared/errors'
 import type { EventBus } from '../api/event-bus'
 import type { Workspace } from '../store/database'
-import { readSetting } from '../store/queries/settings'
+import { readSetting, writeSetting } from '../store/queries/settings'
 import { defaultTimeZone } from '../store/queries/workspace'
 import type { WorkerPool } from '../workers/pool'
 
@@ -76,6 +76,16 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
     for (const [jobId] of finished.slice(0, Math.max(0, finished.length - keptFinished))) jobs.delete(jobId)
   }
 
+  /** A mapping given with a format is saved for it; a format given alone gets its saved mapping. */
+  function rememberMapping(format: string, mapping: ImportRequest['mapping']): ImportRequest['mapping'] {
+    const key = `ingest.mapping.${format}`
+    if (mapping) {
+      writeSetting(workspace.sqlite, key, mapping)
+      return mapping
+    }
+    return readSetting<ImportRequest['mapping']>(workspace.sqlite, key, undefined)
+  }
+
   return {
     start(request) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only; imports are disabled')
@@ -83,10 +93,11 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
       if (missing.length > 0) throw new ArgusError('not_found', `no such file or folder: ${missing.join(', ')}`)
       const jobId = nextJobId++
       const timeZone = request.timeZone ?? readSetting(workspace.sqlite, 'workspace.timeZone', defaultTimeZone)
+      const mapping = request.format ? rememberMapping(request.format, request.mapping) : undefined
       let resolve: (summary: ImportSummary) => void = () => {}
       const done = new Promise<ImportSummary>((settle) => (resolve = settle))
       const job: Job = {
-        request: { ...request, timeZone },
+        request: { ...request, timeZone, ...(mapping ? { mapping } : {}) },
         controller: new AbortController(),
         done,
         resolve,

@@ -1,4 +1,4 @@
-import type { NormalizedEvent } from '../../shared/event'
+import type { MappableField, NormalizedEvent } from '../../shared/event'
 
 /**
  * How a file is cut into records before a parser sees them:
@@ -36,7 +36,7 @@ export interface ParseContext {
 }
 
 /** Normalized field → source column / JSON path (dot-separated), for generic formats. */
-export type FieldMapping = Partial<Record<'ts' | 'user' | 'host' | 'srcIp' | 'dstIp' | 'category' | 'action' | 'outcome' | 'object' | 'bytes' | 'amount', string>>
+export type FieldMapping = Partial<Record<MappableField, string>>
 
 /** A record the parser understood but could not use. The line loop stores it in `rejects`. */
 export interface Rejection {

@@ -3,6 +3,7 @@ import { ArgusError } from '../../../shared/errors'
 import { asArgusError, importDroppedFiles, type ImportOptions } from '../api/client'
 import { describeFiles, type DroppedFile } from '../dropped-files'
 import { rememberStartedJob } from './use-import-jobs'
+import { mappableFields, type MappableField } from '../../../shared/event'
 
 /**
  * Files on their way to becoming an import job: being read (a dropped folder is walked), uploaded
@@ -25,12 +26,15 @@ export interface ImportOptionsDraft {
   format: string
   year: string
   timeZone: string
+  /** For generic formats: `ts=Time, user=Account, action=Event`. Empty: the saved mapping. */
+  mapping: string
 }
 
 /** One sentence per field that is wrong. */
 export interface OptionProblems {
   year?: string
   timeZone?: string
+  mapping?: string
 }
 
 interface Store {
@@ -40,7 +44,7 @@ interface Store {
 
 const listeners = new Set<() => void>()
 const controllers = new Map<number, AbortController>()
-let store: Store = { intakes: [], options: { format: '', year: '', timeZone: '' } }
+let store: Store = { intakes: [], options: { format: '', year: '', timeZone: '', mapping: '' } }
 let nextIntakeId = 1
 
 function update(change: (previous: Store) => Store): void {
@@ -69,19 +73,38 @@ export function optionProblems(draft: ImportOptionsDraft): OptionProblems {
   }
   const timeZone = draft.timeZone.trim()
   if (timeZone !== '' && !isTimeZone(timeZone)) problems.timeZone = 'Not an IANA time zone; try Europe/Berlin or UTC.'
+  const mapping = parseMapping(draft.mapping)
+  if (typeof mapping === 'string') problems.mapping = mapping
   return problems
+}
+
+/** `ts=Time, user=Account` → { ts: 'Time', user: 'Account' }, or a sentence saying what is wrong. */
+function parseMapping(text: string): Partial<Record<MappableField, string>> | string {
+  const mapping: Partial<Record<MappableField, string>> = {}
+  for (const pair of text.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const at = pair.indexOf('=')
+    const field = pair.slice(0, at).trim()
+    const column = pair.slice(at + 1).trim()
+    if (at <= 0 || column === '') return `Write field=column pairs separated by commas, e.g. ts=Time, action=Event.`
+    if (!(mappableFields as readonly string[]).includes(field)) return `'${field}' is not a field; use ${mappableFields.join(', ')}.`
+    mapping[field as MappableField] = column
+  }
+  return mapping
 }
 
 function toImportOptions(draft: ImportOptionsDraft): ImportOptions {
   const problems = optionProblems(draft)
-  const problem = problems.year ?? problems.timeZone
+  const problem = problems.year ?? problems.timeZone ?? problems.mapping
   if (problem) throw new ArgusError('bad_request', `check the advanced options: ${problem}`)
   const year = draft.year.trim()
   const timeZone = draft.timeZone.trim()
+  const mapping = parseMapping(draft.mapping)
+  const mapped = typeof mapping === 'object' && Object.keys(mapping).length > 0
   return {
     ...(draft.format ? { format: draft.format } : {}),
     ...(year ? { year: Number(year) } : {}),
     ...(timeZone ? { timeZone } : {}),
+    ...(mapped && draft.format.startsWith('generic-') ? { mapping } : {}),
   }
 }
 

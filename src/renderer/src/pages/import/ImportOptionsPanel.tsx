@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useCall } from '../../hooks/use-call'
 import { optionProblems, useImportIntake, type ImportOptionsDraft } from '../../hooks/use-import-intake'
 
-const noOptions: ImportOptionsDraft = { format: '', year: '', timeZone: '' }
+const noOptions: ImportOptionsDraft = { format: '', year: '', timeZone: '', mapping: '' }
 
 /** Every IANA zone the browser knows, for the time zone field's suggestions. */
 const timeZones: readonly string[] = Intl.supportedValuesOf('timeZone')
@@ -25,6 +25,8 @@ export function ImportOptionsPanel() {
     zone: `${id}zone`,
     zoneHelp: `${id}zone-help`,
     zones: `${id}zones`,
+    mapping: `${id}mapping`,
+    mappingHelp: `${id}mapping-help`,
   }
 
   const change = (field: keyof ImportOptionsDraft) => (event: { currentTarget: { value: string } }) =>
@@ -64,6 +66,26 @@ export function ImportOptionsPanel() {
             ) : null}
           </p>
         </div>
+        {options.format.startsWith('generic-') ? (
+          <div className="field">
+            <label htmlFor={ids.mapping}>Field mapping</label>
+            <input
+              id={ids.mapping}
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="ts=Time, user=Account, action=Event"
+              value={options.mapping}
+              onChange={change('mapping')}
+              aria-invalid={problems.mapping !== undefined}
+              aria-describedby={ids.mappingHelp}
+            />
+            <p id={ids.mappingHelp} className={problems.mapping ? 'field-help field-error' : 'field-help'}>
+              {problems.mapping ??
+                'Which column (or JSON path) holds each field; ts and action are required. Saved in the workspace; leave empty to reuse it.'}
+            </p>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={ids.year}>Year</label>
           <input
@@ -120,5 +142,6 @@ function describeOptions(options: ImportOptionsDraft): string {
   if (options.format) parts.push(`format ${options.format}`)
   if (options.year.trim()) parts.push(`year ${options.year.trim()}`)
   if (options.timeZone.trim()) parts.push(`time zone ${options.timeZone.trim()}`)
+  if (options.format.startsWith('generic-') && options.mapping.trim()) parts.push('field mapping')
   return parts.join(', ')
 }
