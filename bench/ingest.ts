@@ -87,12 +87,11 @@ async function main(): Promise<void> {
   const corpora = await buildCorpus(folder, events, existsSync(samples) ? samples : null)
   const ceilingRate = await ceiling(events)
   console.log(`Ceiling: ${Math.round(ceilingRate).toLocaleString('en-US')} rows/s (bare prepared statement, same indexed table, no parsing)\n`)
-  const rows: Row[] = []
-  for (const corpus of corpora) rows.push(await ingest(corpus))
-  if (corpora[0]) rows.push(await ingest(tarGz(corpora[0])))
   console.log('| input | events | seconds | events/s | of ceiling | peak RSS | parser |')
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |')
-  for (const row of rows) {
+  const inputs = corpora[0] ? [...corpora, tarGz(corpora[0])] : corpora
+  for (const input of inputs) {
+    const row = await ingest(input)
     const rate = row.events / row.seconds
     console.log(
       `| ${row.name} | ${row.events.toLocaleString('en-US')} | ${row.seconds.toFixed(1)} | ${Math.round(rate).toLocaleString('en-US')} | ${Math.round((rate / ceilingRate) * 100)} % | ${Math.round(row.peakMb)} MB | ${row.note} |`,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ApiChannel, EventChannel } from './channels'
 import { eventCategories, eventOutcomes, mappableFields } from './event'
+import { isTimeZone } from './time-zone'
 
 /**
  * The ArgusApi contract: every call's input and output and every pushed event, as runtime
@@ -83,15 +84,6 @@ export const importsQuerySchema = z
   .strict()
 
 export const dayCountSchema = z.object({ date: z.string(), events: z.number().int() })
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return true
-  } catch {
-    return false
-  }
-}
 
 export const importRequestSchema = z
   .object({

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,6 +6,7 @@ import { parsers } from '../parsers'
 import { createImportWriter } from '../store/queries/import-writer'
 import { importEntry, recordFailure } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
+import { openWorkerConnection } from '../store/database'
 
 export interface ImportJobOptions {
   jobId: number
@@ -22,13 +22,7 @@ export interface ImportJobOptions {
  * each entry in its own transaction on the worker's own (the one writing) connection.
  */
 export async function runImport(workspacePath: string, request: ImportRequest, options: ImportJobOptions): Promise<ImportSummary> {
-  const sqlite = new BetterSqlite3(workspacePath, {
-    fileMustExist: true,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  })
-  // A worker may wait for another writer's transaction; waiting here blocks no UI.
-  sqlite.pragma('busy_timeout = 600000')
-  sqlite.pragma('foreign_keys = ON')
+  const sqlite = openWorkerConnection(workspacePath, { nativeBinding: options.nativeBinding ?? null })
   const writer = createImportWriter(sqlite)
   const tempDir = mkdtempSync(join(tmpdir(), 'argus-import-'))
   const abort = new AbortController()

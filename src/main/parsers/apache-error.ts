@@ -7,6 +7,7 @@ import { WallClock } from './csv-time'
 import { makeEvent } from './normalize'
 import { monthNumbers } from './time'
 import type { LogParser, ParseContext, ParseOutcome, RecordParser, Sample } from './types'
+import { sniffByParsing } from './sniff'
 
 const failureLevels = new Set(['emerg', 'alert', 'crit', 'error'])
 const levels = new Set(['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug', 'trace1', 'trace2', 'trace3', 'trace4', 'trace5', 'trace6', 'trace7', 'trace8'])
@@ -109,17 +110,7 @@ export function readErrorLine(line: string, clock: WallClock): ParseOutcome {
 /** Share of the first lines (up to 20) that read as error_log lines: ≥ 80 % → 0.95, ≥ 50 % → 0.7. */
 export function sniffErrorLog(sample: Sample): number {
   const clock = new WallClock('UTC')
-  let seen = 0
-  let read = 0
-  for (const line of sample.lines) {
-    if (seen === 20) break
-    if (line.trim() === '') continue
-    seen++
-    const outcome = readErrorLine(line, clock)
-    if (outcome !== null && !('reject' in outcome)) read++
-  }
-  if (seen === 0) return 0
-  return read >= seen * 0.8 ? 0.95 : read >= seen * 0.5 ? 0.7 : 0
+  return sniffByParsing(sample.lines, (line) => readErrorLine(line, clock))
 }
 
 /**

@@ -5,6 +5,7 @@
 import { makeEvent } from './normalize'
 import { monthNumbers } from './time'
 import type { LogParser, ParseOutcome, RecordParser, Sample } from './types'
+import { sniffByParsing } from './sniff'
 
 function digits(text: string, start: number, count: number): number {
   let value = 0
@@ -137,17 +138,7 @@ export function readAccessLine(line: string): ParseOutcome {
 
 /** Share of the first lines (up to 20) that read as access-log lines: ≥ 80 % → 0.95, ≥ 50 % → 0.7. */
 export function sniffAccess(sample: Sample): number {
-  let seen = 0
-  let read = 0
-  for (const line of sample.lines) {
-    if (seen === 20) break
-    if (line.trim() === '') continue
-    seen++
-    const outcome = readAccessLine(line)
-    if (outcome !== null && !('reject' in outcome)) read++
-  }
-  if (seen === 0) return 0
-  return read >= seen * 0.8 ? 0.95 : read >= seen * 0.5 ? 0.7 : 0
+  return sniffByParsing(sample.lines, readAccessLine)
 }
 
 /**

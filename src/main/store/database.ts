@@ -94,3 +94,18 @@ export async function appliedMigrations(db: Kysely<Database>): Promise<string[]>
   const all = await migrator.getMigrations()
   return all.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name)
 }
+
+/**
+ * A worker's own connection to an existing workspace (a `Database` object cannot cross threads).
+ * Writers may wait long for another writer's transaction: in a worker that blocks no UI.
+ */
+export function openWorkerConnection(path: string, options: { readOnly?: boolean; nativeBinding?: string | null } = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(path, {
+    readonly: options.readOnly ?? false,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  sqlite.pragma('busy_timeout = 600000')
+  sqlite.pragma('foreign_keys = ON')
+  return sqlite
+}

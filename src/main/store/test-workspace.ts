@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import type { NormalizedEvent } from '../../shared/event'
 import type { Workspace } from './database'
-import { insertEvents } from './queries/insert-events'
+import { createImportWriter } from './queries/import-writer'
 
 export interface TemporaryFolder {
   readonly path: string
@@ -38,16 +38,13 @@ export function folderPerTest(): TemporaryFolder {
   }
 }
 
-/** Adds one finished import and its events, the way ingest will, and returns the source id. */
+/** Adds one finished import and its events through the import writer, and returns the source id. */
 export function addImport(workspace: Workspace, path: string, events: readonly Partial<NormalizedEvent>[]): number {
-  const { sqlite } = workspace
-  const { lastInsertRowid } = sqlite
-    .prepare(`insert into sources (path, status, events, started_at, finished_at) values (?, 'done', ?, ?, ?)`)
-    .run(path, events.length, Date.now(), Date.now())
-  const sourceId = Number(lastInsertRowid)
-  insertEvents(
-    sqlite,
-    events.map((event, index) => ({
+  const writer = createImportWriter(workspace.sqlite)
+  writer.begin()
+  const sourceId = writer.startSource(path, null, 'test', null)
+  events.forEach((event, index) => {
+    writer.event(sourceId, index + 1, {
       ts: 0,
       user: null,
       host: null,
@@ -61,9 +58,9 @@ export function addImport(workspace: Workspace, path: string, events: readonly P
       amount: null,
       attrs: {},
       ...event,
-      sourceId,
-      lineNo: index + 1,
-    })),
-  )
+    })
+  })
+  writer.finish(sourceId, { status: 'done', format: 'test', sha256: null, sizeBytes: null, events: events.length, rejects: 0, error: null }, path)
+  writer.commit()
   return sourceId
 }

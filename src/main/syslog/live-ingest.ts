@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3'
 import type { SyslogStart, SyslogStatus } from '../../shared/contract'
 import type { NormalizedEvent } from '../../shared/event'
 import { linuxSyslogParser } from '../parsers/linux-syslog'
@@ -6,6 +5,7 @@ import { rfc5424Parser } from '../parsers/rfc5424'
 import type { ParseOutcome, RecordParser } from '../parsers/types'
 import { createImportWriter } from '../store/queries/import-writer'
 import { createSyslogListener, type SyslogMessageMeta } from './listener'
+import { openWorkerConnection } from '../store/database'
 
 export interface LiveIngestOptions {
   nativeBinding?: string | null
@@ -23,12 +23,7 @@ const maxPending = 20_000
  * commits them in small batches so they show up, and can be scored, within a second.
  */
 export async function runLiveIngest(workspacePath: string, start: SyslogStart, options: LiveIngestOptions): Promise<SyslogStatus> {
-  const sqlite = new BetterSqlite3(workspacePath, {
-    fileMustExist: true,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  })
-  sqlite.pragma('busy_timeout = 600000')
-  sqlite.pragma('foreign_keys = ON')
+  const sqlite = openWorkerConnection(workspacePath, { nativeBinding: options.nativeBinding ?? null })
   const writer = createImportWriter(sqlite)
   const status: SyslogStatus = {
     state: 'starting', host: start.host, udpPort: null, tcpPort: null, received: 0, parsed: 0, rejected: 0, dropped: 0,

@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
 import { runImport } from '../ingest/import-job'
+import { openWorkerConnection } from '../store/database'
 import { runLiveIngest } from '../syslog/live-ingest'
 import { eventsPerDay } from './events-per-day'
 import type { JobMessage, JobProgress, JobRequest, JobResults, WorkerMessage } from './protocol'
@@ -41,11 +41,7 @@ async function run<K extends JobRequest['kind']>(
   switch (request.kind) {
     case 'eventsPerDay': {
       // Read-only: only one connection writes to a workspace at a time.
-      const sqlite = new BetterSqlite3(request.workspacePath, {
-        readonly: true,
-        fileMustExist: true,
-        ...(nativeBinding ? { nativeBinding } : {}),
-      })
+      const sqlite = openWorkerConnection(request.workspacePath, { readOnly: true, nativeBinding })
       try {
         return eventsPerDay(sqlite, request.user, (done, total) => report({ done, total }))
       } finally {

@@ -4,6 +4,7 @@ import { asArgusError, importDroppedFiles, type ImportOptions } from '../api/cli
 import { describeFiles, type DroppedFile } from '../dropped-files'
 import { rememberStartedJob } from './use-import-jobs'
 import { mappableFields, type MappableField } from '../../../shared/event'
+import { isTimeZone } from '../../../shared/time-zone'
 
 /**
  * Files on their way to becoming an import job: being read (a dropped folder is walked), uploaded
@@ -105,15 +106,6 @@ function toImportOptions(draft: ImportOptionsDraft): ImportOptions {
     ...(year ? { year: Number(year) } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(mapped && draft.format.startsWith('generic-') ? { mapping } : {}),
-  }
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return true
-  } catch {
-    return false
   }
 }
 
