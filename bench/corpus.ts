@@ -1,10 +1,10 @@
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { once } from 'node:events'
 
 // Synthetic but realistic corpora for the ingest benchmark: the same shapes as real files
 // (sshd/sudo/pam auth.log, combined access logs, CERT CSV, ECS JSON lines), deterministic, so
-// runs compare. EVTX uses the real attack samples, each copy made unique in the header padding.
+// runs compare. EVTX is built from the chunks of the real attack samples.
 
 const users = Array.from({ length: 400 }, (_, index) => `user${String(index).padStart(3, '0')}`)
 const hosts = Array.from({ length: 60 }, (_, index) => `ws-${String(index).padStart(2, '0')}`)
@@ -120,32 +120,43 @@ export async function buildCorpus(folder: string, events: number, evtxSamples: s
     await writers[corpus.path.slice(folder.length + 1)]!()
     writeFileSync(marker, '')
   }
-  if (evtxSamples) corpora.push(buildEvtxCopies(join(folder, 'evtx'), evtxSamples, events))
+  if (evtxSamples) corpora.push(buildEvtxFiles(join(folder, 'evtx'), evtxSamples, events))
   return corpora
 }
 
-/** Copies of the real samples until about `events` records; each copy unique (import dedupes by hash). */
-function buildEvtxCopies(folder: string, samples: string, events: number): Corpus {
+/**
+ * Large .evtx files built from the real samples: a real file header followed by the 64 KiB chunks
+ * of every sample, repeated. Chunks are self-contained (their own templates and checksums), and
+ * Argus finds chunks by scanning, so this reads like a big Security.evtx copied off a server.
+ */
+function buildEvtxFiles(folder: string, samples: string, events: number): Corpus {
   const stats = JSON.parse(readFileSync(join(samples, 'EVTX_STATS.json'), 'utf8')) as Record<string, { ok: number }>
   const files = listEvtx(samples)
-  const perCopy = files.reduce((sum, file) => {
-    return sum + (stats[relative(samples, file)]?.ok ?? 0)
-  }, 0)
-  const copies = Math.max(1, Math.ceil(events / Math.max(perCopy, 1)))
-  const marker = join(folder, `.${copies}.done`)
+  const perRound = files.reduce((sum, file) => sum + (stats[relative(samples, file)]?.ok ?? 0), 0)
+  const roundsPerFile = 10
+  const outputs = Math.max(1, Math.ceil(events / (perRound * roundsPerFile)))
+  const marker = join(folder, `.${outputs}x${roundsPerFile}.done`)
   if (!existsSync(marker)) {
+    rmSync(folder, { recursive: true, force: true })
     mkdirSync(folder, { recursive: true })
-    for (let copy = 0; copy < copies; copy += 1) {
-      files.forEach((file, index) => {
-        const bytes = readFileSync(file)
-        // Bytes 128..4095 of the file header are unused padding outside its checksum.
-        bytes.writeUInt32LE(copy + 1, 200)
-        writeFileSync(join(folder, `c${copy}-f${index}.evtx`), bytes)
-      })
+    const header = readFileSync(files[0]!).subarray(0, 4096)
+    const chunks = files.flatMap((file) => {
+      const bytes = readFileSync(file)
+      const slots: Buffer[] = []
+      for (let offset = 4096; offset + 65536 <= bytes.length; offset += 65536) slots.push(bytes.subarray(offset, offset + 65536))
+      return slots
+    })
+    for (let output = 0; output < outputs; output += 1) {
+      const unique = Buffer.from(header)
+      // Bytes 128..4095 of the header are unused padding outside its checksum: one per file keeps hashes apart.
+      unique.writeUInt32LE(output + 1, 200)
+      const parts: Buffer[] = [unique]
+      for (let round = 0; round < roundsPerFile; round += 1) parts.push(...chunks)
+      writeFileSync(join(folder, `Security-${output}.evtx`), Buffer.concat(parts))
     }
     writeFileSync(marker, '')
   }
-  return { name: `EVTX (${files.length} real files × ${copies})`, path: folder, events: perCopy * copies }
+  return { name: `EVTX (${outputs} files of ${roundsPerFile} × the ${files.length} real samples' chunks)`, path: folder, events: perRound * roundsPerFile * outputs }
 }
 
 function listEvtx(folder: string): string[] {

@@ -27,6 +27,8 @@ export function detectFormat(parsers: readonly LogParser<never>[], sample: Sampl
       // A sniffer that trips over odd bytes simply does not claim the file.
     }
     if (!best || confidence > best.confidence) best = { parser, confidence }
+    // A magic number (EVTX's `ElfFile`) is certainty: asking the text sniffers costs time for nothing.
+    if (confidence >= 1) break
   }
   if (best && best.confidence >= minimumConfidence) return best
   return { error: notALogReason(sample) }
