@@ -13,14 +13,11 @@ describe('workspace database', () => {
     const tables = workspace.sqlite
       .prepare(`select name, strict from pragma_table_list where schema = 'main' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`)
       .all()
-    expect(tables).toEqual([
-      { name: 'audit_log', strict: 1 },
-      { name: 'events', strict: 1 },
-      { name: 'rejects', strict: 1 },
-      { name: 'settings', strict: 1 },
-      { name: 'sources', strict: 1 },
-      { name: 'user_profiles', strict: 1 },
-    ])
+    expect(tables).toEqual(
+      ['alerts', 'audit_log', 'events', 'rejects', 'scoring_runs', 'settings', 'sources', 'user_days', 'user_profiles', 'user_risk'].map(
+        (name) => ({ name, strict: 1 }),
+      ),
+    )
     const indexes = workspace.sqlite
       .prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'events' and name not like 'sqlite_%' order by name`)
       .all()
@@ -39,7 +36,7 @@ describe('workspace database', () => {
     // Rebuild the file as the first release left it: only migration 1 applied.
     const { default: BetterSqlite3 } = await import('better-sqlite3')
     const raw = new BetterSqlite3(file)
-    raw.exec('drop table user_profiles; drop index sources_sha256')
+    raw.exec('drop table user_profiles; drop index sources_sha256; drop table user_days; drop table user_risk; drop table alerts; drop table scoring_runs')
     raw.prepare('delete from kysely_migration where name != ?').run(names[0])
     raw.prepare(`insert into sources (path, status, started_at) values ('old.log', 'done', 1)`).run()
     raw.close()

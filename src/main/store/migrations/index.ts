@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as profiles from './0002-profiles'
+import * as scoring from './0003-scoring'
 
 /**
  * Every migration, in order, listed by hand: a folder scan finds nothing once bundled.
@@ -9,6 +10,7 @@ import * as profiles from './0002-profiles'
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-profiles': profiles,
+  '0003-scoring': scoring,
 }
 
 /** The name a fully migrated workspace reports as its schema version. */

@@ -1,0 +1,60 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { severityOf } from '../../shared/severity'
+import type { ScoredDay } from '../scoring/types'
+import { appendAudit } from '../store/queries/audit'
+import { userRisk, type RankedUser } from './user-risk'
+
+export interface ScoringRunFacts {
+  modelVersion: string
+  startedAt: number
+  events: number
+  settings: unknown
+}
+
+/**
+ * Replaces the scored days and the ranking with a run's results, in one transaction, and keeps
+ * alerts (a day at Medium or above) with their triage: a re-score updates an alert's risk but
+ * never forgets an analyst's status or verdict.
+ */
+export function persistScores(sqlite: BetterSqlite3.Database, days: readonly ScoredDay[], run: ScoringRunFacts, now = Date.now()): RankedUser[] {
+  const insertDay = sqlite.prepare(
+    `insert into user_days (user, date, peer_group, events, risk, severity, baseline, markov, iforest, rules, ocean, types, facts, summary, features, model_version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertUser = sqlite.prepare(
+    `insert into user_risk (user, risk, severity, types, peer_group, days, events, first_seen, last_seen, top_date, summary)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const upsertAlert = sqlite.prepare(
+    `insert into alerts (user, date, risk, severity, types, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'open', ?, ?)
+     on conflict (user, date) do update set risk = excluded.risk, severity = excluded.severity, types = excluded.types, updated_at = excluded.updated_at`,
+  )
+  const ranking = userRisk(days)
+  sqlite.transaction(() => {
+    sqlite.exec('delete from user_days; delete from user_risk')
+    for (const day of days) {
+      const severity = severityOf(day.risk)
+      const { baseline, markov, iforest, rules, ocean } = day.detectors
+      insertDay.run(
+        day.user, day.date, day.peerGroup, day.events, day.risk, severity, baseline, markov, iforest, rules, ocean,
+        JSON.stringify(day.types), JSON.stringify(day.facts), day.summary, JSON.stringify(day.features), run.modelVersion,
+      )
+      if (severity !== 'low') upsertAlert.run(day.user, day.date, day.risk, severity, JSON.stringify(day.types), now, now)
+    }
+    // Alerts whose day no longer scores Medium keep their history but drop to Low.
+    sqlite
+      .prepare(
+        `update alerts set severity = 'low', risk = coalesce((select risk from user_days d where d.user = alerts.user and d.date = alerts.date), 0), updated_at = ?
+         where not exists (select 1 from user_days d where d.user = alerts.user and d.date = alerts.date and d.severity != 'low')`,
+      )
+      .run(now)
+    for (const user of ranking) {
+      insertUser.run(user.user, user.risk, severityOf(user.risk), JSON.stringify(user.types), user.peerGroup, user.days, user.events, user.firstSeen, user.lastSeen, user.topDate, user.summary)
+    }
+    sqlite
+      .prepare(`insert into scoring_runs (model_version, started_at, finished_at, user_days, events, settings) values (?, ?, ?, ?, ?, ?)`)
+      .run(run.modelVersion, run.startedAt, now, days.length, run.events, JSON.stringify(run.settings))
+    appendAudit(sqlite, { actor: 'system', action: 'scoring.run', details: { modelVersion: run.modelVersion, userDays: days.length, users: ranking.length } }, now)
+  })()
+  return ranking
+}

@@ -1,0 +1,283 @@
+import type { UserDay } from './types'
+import { actionSymbols, symbols } from './markov'
+
+// The user-day feature vector every detector reads. One pass over a day's events fills a
+// Float64Array in `featureNames` order; first-seen counts compare the day's distinct hosts, IPs,
+// domains, … with what the user had touched on earlier days (`SeenEntities`), so a day is never
+// judged against itself or the future.
+
+/**
+ * The features, in vector order:
+ * - per category: `events` … `system_events`;
+ * - key actions: logons (logon, ssh_accept), failed logons (logon_failed, ssh_failed,
+ *   ssh_invalid_user, account_lockout and any failed Kerberos/NTLM check), privilege uses (sudo,
+ *   su, privilege_use, explicit_credentials) and refusals, account and group changes,
+ *   processes, file copies, copies to removable media (`attrs.toRemovableMedia`, or a path under
+ *   /media, /run/media, /mnt/usb, /Volumes), device connects, emails sent and their recipients
+ *   (to + cc + bcc), web requests, uploads and their bytes, transfers with their amount sum and
+ *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
+ * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
+ *   process images, each with how many were first seen for this user (counterparties: first seen only);
+ * - time: share and count of events after hours (outside the working hours or on a weekend),
+ *   night events (22:00–06:00), first and last activity hour, active hours, sessions (bursts
+ *   separated by 30 minutes of quiet);
+ * - bytes of all events and the share of events that failed.
+ */
+export const featureNames = [
+  'events', 'authentication_events', 'process_events', 'file_events', 'network_events', 'web_events',
+  'email_events', 'device_events', 'transaction_events', 'system_events',
+  'logons', 'failed_logons', 'privilege_uses', 'privilege_failures', 'account_changes', 'processes',
+  'file_copies', 'removable_copies', 'device_connects', 'emails_sent', 'email_recipients',
+  'web_requests', 'web_uploads', 'upload_bytes', 'transfers', 'transfer_amount', 'transfer_max',
+  'near_threshold_transfers', 'transfer_burst',
+  'distinct_hosts', 'new_hosts', 'distinct_source_ips', 'new_source_ips', 'distinct_domains', 'new_domains',
+  'distinct_destinations', 'new_destinations', 'distinct_processes', 'new_processes', 'new_counterparties',
+  'after_hours_share', 'after_hours_events', 'night_events', 'first_hour', 'last_hour', 'active_hours', 'sessions',
+  'bytes', 'failure_share',
+] as const
+export type FeatureName = (typeof featureNames)[number]
+export const featureCount = featureNames.length
+export const featureIndex = Object.fromEntries(featureNames.map((name, index) => [name, index])) as Record<FeatureName, number>
+
+/** The kinds of things a user touches whose first appearance is a feature. */
+export const entityKinds = ['hosts', 'sourceIps', 'domains', 'destinations', 'processes', 'counterparties'] as const
+export type EntityKind = (typeof entityKinds)[number]
+/** What a user has touched on earlier days, per kind. */
+export type SeenEntities = Record<EntityKind, Set<string>>
+/** The distinct values of one day, per kind. */
+export type DayEntities = Record<EntityKind, string[]>
+
+/** Where working hours lie; after hours is outside [start, end) local time or on a weekend day. */
+export interface WorkingTime {
+  startHour: number
+  endHour: number
+  /** Days of the week that are not working days, 0 = Sunday. */
+  weekendDays: readonly number[]
+}
+export const defaultWorkingTime: WorkingTime = { startHour: 7, endHour: 19, weekendDays: [0, 6] }
+
+/** One day's features and what detectors need beyond the vector. */
+export interface DayFeatures {
+  vector: Float64Array
+  /** Distinct values of the day, and those among them the user had never touched before. */
+  entities: DayEntities
+  firstSeen: DayEntities
+  /** Action symbols in time order, repeats collapsed, starting with the start-of-day symbol. */
+  sequence: Uint8Array
+}
+
+/** The reporting threshold transfers are structured under (AML), and how close counts as "just under". */
+export const reportingThreshold = { amount: 10_000, lowerFraction: 0.9 } as const
+
+const hourMs = 3_600_000
+const sessionGapMs = 30 * 60_000
+const maxSequence = 4096
+const removablePath = /^(\/media\/|\/run\/media\/|\/mnt\/(usb|removable|media)|\/Volumes\/)/i
+const sequenceBuffer = new Uint8Array(maxSequence)
+
+/** Which specific counter an action increments (category counts are separate). */
+const actionCounters: ReadonlyMap<string, number> = new Map([
+  ...['logon', 'ssh_accept'].map((action) => [action, featureIndex.logons] as const),
+  ...['logon_failed', 'ssh_failed', 'ssh_invalid_user', 'account_lockout'].map((action) => [action, featureIndex.failed_logons] as const),
+  ...['sudo', 'su', 'privilege_use', 'explicit_credentials'].map((action) => [action, featureIndex.privilege_uses] as const),
+  ...['sudo_failed', 'su_failed'].map((action) => [action, featureIndex.privilege_failures] as const),
+  ...['account_create', 'account_enable', 'account_modify', 'account_delete', 'password_reset', 'group_create', 'group_member_add', 'group_member_remove'].map(
+    (action) => [action, featureIndex.account_changes] as const,
+  ),
+  ['process_start', featureIndex.processes],
+  ['file_copy', featureIndex.file_copies],
+  ['device_connect', featureIndex.device_connects],
+  ['email_send', featureIndex.emails_sent],
+  ...['http_request', 'web_download'].map((action) => [action, featureIndex.web_requests] as const),
+  ['web_upload', featureIndex.web_uploads],
+  ['transfer', featureIndex.transfers],
+])
+const categoryCounters: Readonly<Record<string, number>> = {
+  authentication: featureIndex.authentication_events,
+  process: featureIndex.process_events,
+  file: featureIndex.file_events,
+  network: featureIndex.network_events,
+  web: featureIndex.web_events,
+  email: featureIndex.email_events,
+  device: featureIndex.device_events,
+  transaction: featureIndex.transaction_events,
+  system: featureIndex.system_events,
+}
+
+export function createSeenEntities(): SeenEntities {
+  return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set() }
+}
+
+/** True for a file event that wrote to removable media. */
+export function isRemovableWrite(action: string, object: string | null, attrs: Record<string, unknown>): boolean {
+  if (action !== 'file_copy' && action !== 'file_write' && action !== 'file_create') return false
+  if (attrs.toRemovableMedia === true) return true
+  return attrs.toRemovableMedia === undefined && object !== null && removablePath.test(object)
+}
+
+/** Local weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
+export function weekdayOf(date: string): number {
+  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay()
+}
+
+/** Computes one user-day's features against what the user had touched before (`seen` is not changed). */
+export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: WorkingTime = defaultWorkingTime): DayFeatures {
+  const vector = new Float64Array(featureCount)
+  const sets: Record<EntityKind, Set<string>> = createSeenEntities()
+  const weekend = working.weekendDays.includes(weekdayOf(day.date))
+  const transferTimes: number[] = []
+  let activeHours = 0
+  let failures = 0
+  let afterHours = 0
+  let night = 0
+  let sessions = 0
+  let previousTs = -Infinity
+  let length = 1
+  let lastSymbol: number = symbols.start
+  sequenceBuffer[0] = symbols.start
+  for (const event of day.events) {
+    const category = categoryCounters[event.category]
+    if (category !== undefined) vector[category]! += 1
+    let counter = actionCounters.get(event.action)
+    let symbol = actionSymbols.get(event.action) ?? symbols.other
+    if (event.outcome === 'failure') {
+      failures++
+      // A failed Kerberos, NTLM or generic logon check is a failed logon whatever its verb.
+      if (event.category === 'authentication' && counter === undefined) {
+        counter = featureIndex.failed_logons
+        symbol = symbols.logonFailed
+      }
+    }
+    if (counter !== undefined) vector[counter]! += 1
+    if (event.host !== null) sets.hosts.add(event.host)
+    if (event.srcIp !== null) sets.sourceIps.add(event.srcIp)
+    if (event.bytes !== null && event.bytes > 0) vector[featureIndex.bytes]! += event.bytes
+    switch (event.category) {
+      case 'file':
+        if (isRemovableWrite(event.action, event.object, event.attrs)) {
+          vector[featureIndex.removable_copies]! += 1
+          symbol = symbols.removable
+        }
+        break
+      case 'email':
+        if (event.action === 'email_send') vector[featureIndex.email_recipients]! += recipientCount(event.object, event.attrs)
+        break
+      case 'web':
+        if (event.object !== null) sets.domains.add(event.object)
+        if (event.action === 'web_upload') vector[featureIndex.upload_bytes]! += event.bytes ?? 0
+        break
+      case 'network':
+        if (event.object !== null) sets.domains.add(event.object)
+        if (event.dstIp !== null) sets.destinations.add(event.dstIp)
+        break
+      case 'authentication':
+        if (event.dstIp !== null) sets.destinations.add(event.dstIp)
+        break
+      case 'process':
+        if (event.action === 'process_start' && event.object !== null) sets.processes.add(imageName(event.object))
+        break
+      case 'transaction':
+        if (event.action === 'transfer') {
+          const amount = Math.abs(event.amount ?? 0)
+          vector[featureIndex.transfer_amount]! += amount
+          if (amount > vector[featureIndex.transfer_max]!) vector[featureIndex.transfer_max] = amount
+          if (amount >= reportingThreshold.amount * reportingThreshold.lowerFraction && amount < reportingThreshold.amount) {
+            vector[featureIndex.near_threshold_transfers]! += 1
+          }
+          if (event.object !== null) sets.counterparties.add(event.object)
+          transferTimes.push(event.ts)
+        }
+        break
+    }
+    const hour = Math.min(23.999, Math.max(0, (event.ts - day.dayStart) / hourMs))
+    const hourBit = Math.floor(hour)
+    if (previousTs === -Infinity) vector[featureIndex.first_hour] = hour
+    vector[featureIndex.last_hour] = hour
+    activeHours |= 1 << hourBit
+    if (weekend || hour < working.startHour || hour >= working.endHour) afterHours++
+    if (hour < 6 || hour >= 22) night++
+    if (event.ts - previousTs > sessionGapMs) sessions++
+    previousTs = event.ts
+    if (symbol !== lastSymbol && length < maxSequence) {
+      sequenceBuffer[length++] = symbol
+      lastSymbol = symbol
+    }
+  }
+  const events = day.events.length
+  vector[featureIndex.events] = events
+  vector[featureIndex.transfer_burst] = maxWithin(transferTimes, hourMs)
+  vector[featureIndex.after_hours_events] = afterHours
+  vector[featureIndex.after_hours_share] = events > 0 ? afterHours / events : 0
+  vector[featureIndex.night_events] = night
+  vector[featureIndex.active_hours] = bitCount(activeHours)
+  vector[featureIndex.sessions] = sessions
+  vector[featureIndex.failure_share] = events > 0 ? failures / events : 0
+  const entities = {} as DayEntities
+  const firstSeen = {} as DayEntities
+  for (const kind of entityKinds) {
+    const values = [...sets[kind]].sort()
+    entities[kind] = values
+    firstSeen[kind] = values.filter((value) => !seen[kind].has(value))
+  }
+  vector[featureIndex.distinct_hosts] = entities.hosts.length
+  vector[featureIndex.new_hosts] = firstSeen.hosts.length
+  vector[featureIndex.distinct_source_ips] = entities.sourceIps.length
+  vector[featureIndex.new_source_ips] = firstSeen.sourceIps.length
+  vector[featureIndex.distinct_domains] = entities.domains.length
+  vector[featureIndex.new_domains] = firstSeen.domains.length
+  vector[featureIndex.distinct_destinations] = entities.destinations.length
+  vector[featureIndex.new_destinations] = firstSeen.destinations.length
+  vector[featureIndex.distinct_processes] = entities.processes.length
+  vector[featureIndex.new_processes] = firstSeen.processes.length
+  vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
+  return { vector, entities, firstSeen, sequence: sequenceBuffer.slice(0, length) }
+}
+
+/** Adds the day's entities to what the user has seen. */
+export function rememberEntities(seen: SeenEntities, entities: DayEntities): void {
+  for (const kind of entityKinds) for (const value of entities[kind]) seen[kind].add(value)
+}
+
+/** Recipients of a sent email: the `;`/`,`-separated `object` (to) plus cc and bcc. */
+function recipientCount(object: string | null, attrs: Record<string, unknown>): number {
+  let count = addressCount(object)
+  if (typeof attrs.cc === 'string') count += addressCount(attrs.cc)
+  if (typeof attrs.bcc === 'string') count += addressCount(attrs.bcc)
+  return Math.max(count, 1)
+}
+
+function addressCount(text: string | null): number {
+  if (text === null || text.trim() === '') return 0
+  let count = 1
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 59 || code === 44) count++
+  }
+  return count
+}
+
+/** The executable's file name, lower-case, from a command line or image path. */
+function imageName(commandLine: string): string {
+  const trimmed = commandLine.trimStart()
+  const quoted = trimmed.startsWith('"')
+  const end = quoted ? trimmed.indexOf('"', 1) : trimmed.indexOf(' ')
+  const image = quoted ? trimmed.slice(1, end < 0 ? undefined : end) : end < 0 ? trimmed : trimmed.slice(0, end)
+  const slash = Math.max(image.lastIndexOf('/'), image.lastIndexOf('\\'))
+  return image.slice(slash + 1).toLowerCase()
+}
+
+/** The most timestamps (sorted) within any window of `windowMs`. */
+export function maxWithin(times: readonly number[], windowMs: number): number {
+  let best = 0
+  for (let end = 0, start = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! > windowMs) start++
+    best = Math.max(best, end - start + 1)
+  }
+  return best
+}
+
+function bitCount(mask: number): number {
+  let count = 0
+  for (let bits = mask >>> 0; bits !== 0; bits &= bits - 1) count++
+  return count
+}

@@ -1,0 +1,192 @@
+import { createSeenEntities, featureCount, rememberEntities, type DayFeatures, type SeenEntities } from './features'
+import { addSequence, createTransitionCounts, type TransitionCounts } from './markov'
+
+// What scoring remembers between days, per user and per population (a peer group, everyone).
+// Everything here is updated only after a day has been scored, which is what keeps every
+// detector point-in-time: a day is compared with earlier days and never with itself or later ones.
+
+/** MAD × this estimates the standard deviation of normally distributed data. */
+export const madToSigma = 1.4826
+
+/**
+ * A sliding window of the last `capacity` values, kept sorted, so the median, quantiles and the
+ * MAD of a user's history cost O(n) per day instead of a sort.
+ */
+export class SortedValues {
+  readonly capacity: number
+  size = 0
+  private readonly sorted: Float64Array
+  private readonly arrival: Float64Array
+  private oldest = 0
+
+  constructor(capacity: number) {
+    this.capacity = capacity
+    this.sorted = new Float64Array(capacity)
+    this.arrival = new Float64Array(capacity)
+  }
+
+  /** Adds a value, dropping the oldest one when the window is full. */
+  push(value: number): void {
+    if (this.size === this.capacity) {
+      const evicted = this.arrival[this.oldest]!
+      this.arrival[this.oldest] = value
+      this.oldest = (this.oldest + 1) % this.capacity
+      const at = this.lowerBound(evicted)
+      this.sorted.copyWithin(at, at + 1, this.size)
+      this.size--
+    } else {
+      this.arrival[(this.oldest + this.size) % this.capacity] = value
+    }
+    const at = this.lowerBound(value)
+    this.sorted.copyWithin(at + 1, at, this.size)
+    this.sorted[at] = value
+    this.size++
+  }
+
+  median(): number {
+    return this.quantile(0.5)
+  }
+
+  /** The q-quantile with linear interpolation; NaN when empty. */
+  quantile(q: number): number {
+    if (this.size === 0) return Number.NaN
+    const position = q * (this.size - 1)
+    const below = Math.floor(position)
+    const above = Math.min(this.size - 1, below + 1)
+    return this.sorted[below]! + (this.sorted[above]! - this.sorted[below]!) * (position - below)
+  }
+
+  /** MAD × 1.4826: walks outwards from the median, taking the nearer side each step. */
+  scale(): number {
+    const count = this.size
+    if (count < 2) return 0
+    const center = this.median()
+    let right = this.lowerBound(center)
+    let left = right - 1
+    const wanted = (count >> 1) + 1
+    let previous = 0
+    let current = 0
+    for (let taken = 0; taken < wanted; taken++) {
+      const leftDistance = left >= 0 ? center - this.sorted[left]! : Infinity
+      const rightDistance = right < count ? this.sorted[right]! - center : Infinity
+      previous = current
+      if (leftDistance <= rightDistance) {
+        current = leftDistance
+        left--
+      } else {
+        current = rightDistance
+        right++
+      }
+    }
+    const mad = count % 2 === 1 ? current : (previous + current) / 2
+    return mad * madToSigma
+  }
+
+  private lowerBound(value: number): number {
+    let low = 0
+    let high = this.size
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.sorted[middle]! < value) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+}
+
+/** (value − center) / spread, with the spread never below `floor`. */
+export function robustZ(value: number, center: number, scale: number, floor: number): number {
+  return (value - center) / Math.max(scale, floor)
+}
+
+/** Evidence below this z counts for nothing: a few such days a month are ordinary. */
+export const evidenceThreshold = 2.5
+/** z above the threshold that takes a score to 1 − 1/e. */
+export const evidenceSoftness = 3
+
+/** A z-score squashed into [0, 1]: 0 up to the threshold, then 1 − exp(−(z − threshold)/softness). */
+export function evidenceScore(z: number): number {
+  return z <= evidenceThreshold ? 0 : 1 - Math.exp(-(z - evidenceThreshold) / evidenceSoftness)
+}
+
+/** Days of history the per-feature windows keep. */
+export const historyWindow = 60
+
+/** One user's memory of their earlier days. */
+export interface UserHistory {
+  /** Earlier active days. */
+  days: number
+  seen: SeenEntities
+  /** Raw feature vectors of every earlier day, oldest first (for OCEAN periods). */
+  vectors: Float64Array[]
+  /** Per feature, the compared (log or linear) values of the last `historyWindow` days. */
+  compared: SortedValues[]
+  transitions: TransitionCounts
+  /** The markov statistic of earlier days. */
+  surprise: SortedValues
+  /** On how many earlier days each rule fired (a rule that fires every day is routine for this user). */
+  ruleDays: Map<string, number>
+  /** The user's own spread per compared feature as of the last scored day, for the population prior. */
+  spread: Float64Array | null
+}
+
+export function createUserHistory(): UserHistory {
+  return {
+    days: 0,
+    seen: createSeenEntities(),
+    vectors: [],
+    compared: Array.from({ length: featureCount }, () => new SortedValues(historyWindow)),
+    transitions: createTransitionCounts(),
+    surprise: new SortedValues(historyWindow),
+    ruleDays: new Map(),
+    spread: null,
+  }
+}
+
+/** What a scored day leaves behind in the user's history. */
+export interface DayMemory {
+  features: DayFeatures
+  compared: Float64Array
+  surprise: number
+  firedRules: readonly string[]
+  spread: Float64Array | null
+}
+
+export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
+  history.days++
+  rememberEntities(history.seen, memory.features.entities)
+  history.vectors.push(memory.features.vector)
+  for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
+  addSequence(history.transitions, memory.features.sequence)
+  history.surprise.push(memory.surprise)
+  for (const rule of memory.firedRules) history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+  if (memory.spread !== null) history.spread = memory.spread
+}
+
+/** A population's (peer group's or everyone's) pooled memory of recent user-days. */
+export interface PopulationHistory {
+  /** User-days remembered. */
+  days: number
+  compared: SortedValues[]
+  transitions: TransitionCounts
+  surprise: SortedValues
+}
+
+/** Pooled user-days a population keeps per feature: enough for stable quantiles, cheap to update. */
+export const populationWindow = 512
+
+export function createPopulationHistory(): PopulationHistory {
+  return {
+    days: 0,
+    compared: Array.from({ length: featureCount }, () => new SortedValues(populationWindow)),
+    transitions: createTransitionCounts(),
+    surprise: new SortedValues(populationWindow * 2),
+  }
+}
+
+export function rememberPopulationDay(population: PopulationHistory, memory: DayMemory): void {
+  population.days++
+  for (let index = 0; index < featureCount; index++) population.compared[index]!.push(memory.compared[index]!)
+  addSequence(population.transitions, memory.features.sequence)
+  population.surprise.push(memory.surprise)
+}
