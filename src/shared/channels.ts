@@ -15,11 +15,18 @@ export const apiChannels = [
   'syslog:start',
   'syslog:stop',
   'syslog:status',
+  'scoring:run',
+  'scoring:settings',
+  'scoring:setWeights',
+  'users:listRisky',
+  'users:detail',
+  'alerts:list',
+  'alerts:verdict',
   'stats:eventsPerDay',
 ] as const
 export type ApiChannel = (typeof apiChannels)[number]
 
-export const eventChannels = ['job:progress', 'workspace:changed', 'ingest:progress', 'ingest:finished', 'syslog:status'] as const
+export const eventChannels = ['job:progress', 'workspace:changed', 'ingest:progress', 'ingest:finished', 'syslog:status', 'scoring:progress', 'scoring:finished', 'alerts:new'] as const
 export type EventChannel = (typeof eventChannels)[number]
 
 export function isApiChannel(name: string): name is ApiChannel {

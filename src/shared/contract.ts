@@ -2,6 +2,19 @@ import { z } from 'zod'
 import type { ApiChannel, EventChannel } from './channels'
 import { eventCategories, eventOutcomes, mappableFields } from './event'
 import { isTimeZone } from './time-zone'
+import {
+  alertCursorSchema,
+  alertSchema,
+  alertsQuerySchema,
+  rankCursorSchema,
+  scoringSettingsSchema,
+  scoringSummarySchema,
+  userDetailSchema,
+  userRiskSchema,
+  usersQuerySchema,
+  verdictInputSchema,
+  weightsSchema,
+} from './scoring-schemas'
 
 /**
  * The ArgusApi contract: every call's input and output and every pushed event, as runtime
@@ -203,6 +216,19 @@ export const contract = {
   'syslog:start': { input: syslogStartSchema, output: syslogStatusSchema },
   'syslog:stop': { input: empty, output: syslogStatusSchema },
   'syslog:status': { input: empty, output: syslogStatusSchema },
+  'scoring:run': { input: empty, output: scoringSummarySchema },
+  'scoring:settings': { input: empty, output: scoringSettingsSchema },
+  'scoring:setWeights': { input: weightsSchema, output: scoringSettingsSchema },
+  'users:listRisky': {
+    input: usersQuerySchema,
+    output: z.object({ items: z.array(userRiskSchema), nextCursor: rankCursorSchema.nullable() }),
+  },
+  'users:detail': { input: z.object({ user: z.string().min(1).max(256) }).strict(), output: userDetailSchema },
+  'alerts:list': {
+    input: alertsQuerySchema,
+    output: z.object({ items: z.array(alertSchema), nextCursor: alertCursorSchema.nullable() }),
+  },
+  'alerts:verdict': { input: verdictInputSchema, output: alertSchema },
   'stats:eventsPerDay': {
     input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
     output: z.object({ timeZone: z.string(), days: z.array(dayCountSchema) }),
@@ -220,6 +246,9 @@ export const eventSchemas = {
   'ingest:progress': ingestProgressSchema,
   'ingest:finished': importSummarySchema,
   'syslog:status': syslogStatusSchema,
+  'scoring:progress': z.object({ stage: z.string(), done: z.number(), total: z.number() }),
+  'scoring:finished': scoringSummarySchema,
+  'alerts:new': alertSchema,
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createImportService, type ImportService } from '../ingest/import-service'
 import { createSyslogService, type SyslogService } from '../syslog/syslog-service'
+import { createScoringService, type ScoringService } from '../analysis/scoring-service'
 
 /** Everything a door needs: the workspace, the worker pool, pushed events and the handlers. */
 export interface Engine {
@@ -14,6 +15,7 @@ export interface Engine {
   handlers: ArgusHandlers
   imports: ImportService
   syslog: SyslogService
+  scoring: ScoringService
   close(): Promise<void>
 }
 
@@ -37,7 +39,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const bus = createEventBus()
   const imports = createImportService(workspace, pool, bus)
   const syslog = createSyslogService(workspace, pool, bus)
-  const handlers = createHandlers({ workspace, pool, bus, imports, syslog, door: options.door, startedAt: Date.now() })
+  const scoring = createScoringService(workspace, pool, bus)
+  // New evidence changes every score that depends on it: re-score once an import has landed.
+  bus.on('ingest:finished', (summary) => {
+    if (summary.events > 0) scoring.schedule()
+  })
+  // Live syslog commits every 250 ms; each batch that stored something asks for a (coalesced) run.
+  let liveParsed = 0
+  bus.on('syslog:status', (status) => {
+    if (status.parsed > liveParsed) scoring.schedule()
+    liveParsed = status.state === 'running' ? status.parsed : 0
+  })
+  const handlers = createHandlers({ workspace, pool, bus, imports, syslog, scoring, door: options.door, startedAt: Date.now() })
   return {
     workspace,
     pool,
@@ -45,9 +58,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     handlers,
     imports,
     syslog,
+    scoring,
     async close() {
       await syslog.stop()
       await imports.close()
+      await scoring.close()
       await pool.close()
       await workspace.close()
     },

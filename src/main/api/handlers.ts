@@ -1,6 +1,12 @@
 import type { ArgusHandlers, Health } from '../../shared/contract'
 import type { ImportService } from '../ingest/import-service'
+import type { ScoringService } from '../analysis/scoring-service'
+import { defaultWeights } from '../scoring/types'
+import { appendAudit } from '../store/queries/audit'
+import { listAlerts, listRiskyUsers, setVerdict, userDetail } from '../store/queries/scores'
+import { readSetting, writeSetting } from '../store/queries/settings'
 import type { SyslogService } from '../syslog/syslog-service'
+import { ArgusError } from '../../shared/errors'
 import { parsers } from '../parsers'
 import { listEvents } from '../store/queries/events'
 import { listRejects } from '../store/queries/rejects'
@@ -17,13 +23,15 @@ export interface EngineContext {
   bus: EventBus
   imports: ImportService
   syslog: SyslogService
+  scoring: ScoringService
   door: Health['door']
   startedAt: number
 }
 
 /** The ArgusApi, implemented once for every door. */
 export function createHandlers(context: EngineContext): ArgusHandlers {
-  const { workspace, pool, bus, imports, syslog } = context
+  const { workspace, pool, bus, imports, syslog, scoring } = context
+  const { sqlite } = workspace
   let nextJobId = 1
   return {
     async 'app:health'() {
@@ -55,6 +63,35 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     'syslog:stop': () => syslog.stop(),
     async 'syslog:status'() {
       return syslog.status()
+    },
+    'scoring:run': () => scoring.run(),
+    async 'scoring:settings'() {
+      return { weights: readSetting(sqlite, 'scoring.weights', defaultWeights) }
+    },
+    async 'scoring:setWeights'(weights) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
+      sqlite.transaction(() => {
+        writeSetting(sqlite, 'scoring.weights', weights)
+        appendAudit(sqlite, { actor: 'analyst', action: 'settings.weights', details: weights })
+      })()
+      scoring.schedule()
+      return { weights }
+    },
+    async 'users:listRisky'(query) {
+      return listRiskyUsers(sqlite, query)
+    },
+    async 'users:detail'({ user }) {
+      return userDetail(sqlite, user.toLowerCase())
+    },
+    async 'alerts:list'(query) {
+      return listAlerts(sqlite, query)
+    },
+    async 'alerts:verdict'(input) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
+      const alert = setVerdict(sqlite, input)
+      // Verdicts feed back: repeated false positives of a kind are damped in the next run.
+      scoring.schedule()
+      return alert
     },
     async 'stats:eventsPerDay'(query) {
       const jobId = nextJobId++

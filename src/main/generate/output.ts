@@ -67,6 +67,8 @@ export class FileSink {
 export class Stream {
   private times: number[] = []
   private lines: string[] = []
+  /** Lines pushed so far, written or not. */
+  pushed = 0
 
   constructor(
     private readonly output: Output,
@@ -76,6 +78,7 @@ export class Stream {
   push(ts: number, line: string): void {
     this.times.push(ts)
     this.lines.push(line)
+    this.pushed++
     this.output.marker?.add(dateOf(ts))
   }
 

@@ -1,4 +1,4 @@
-import type { UserDay } from './types'
+import type { ScoredEvent, UserDay } from './types'
 import { actionSymbols, symbols } from './markov'
 
 // The user-day feature vector every detector reads. One pass over a day's events fills a
@@ -62,6 +62,8 @@ export interface DayFeatures {
   /** Distinct values of the day, and those among them the user had never touched before. */
   entities: DayEntities
   firstSeen: DayEntities
+  /** The distinct actions of the day, sorted. */
+  actions: string[]
   /** Action symbols in time order, repeats collapsed, starting with the start-of-day symbol. */
   sequence: Uint8Array
 }
@@ -108,6 +110,20 @@ export function createSeenEntities(): SeenEntities {
   return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set() }
 }
 
+const failedLogonActions: ReadonlySet<string> = new Set(['logon_failed', 'ssh_failed', 'ssh_invalid_user', 'account_lockout'])
+const privilegeFailureActions: ReadonlySet<string> = new Set(['sudo_failed', 'su_failed'])
+
+/** A failed logon: the failed verbs, or any failed authentication that is not a refused sudo/su. */
+export function isFailedLogon(event: ScoredEvent): boolean {
+  if (failedLogonActions.has(event.action)) return true
+  return event.category === 'authentication' && event.outcome === 'failure' && !privilegeFailureActions.has(event.action)
+}
+
+/** A successful interactive or remote logon. */
+export function isSuccessfulLogon(event: ScoredEvent): boolean {
+  return (event.action === 'logon' || event.action === 'ssh_accept') && event.outcome !== 'failure'
+}
+
 /** True for a file event that wrote to removable media. */
 export function isRemovableWrite(action: string, object: string | null, attrs: Record<string, unknown>): boolean {
   if (action !== 'file_copy' && action !== 'file_write' && action !== 'file_create') return false
@@ -126,6 +142,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   const sets: Record<EntityKind, Set<string>> = createSeenEntities()
   const weekend = working.weekendDays.includes(weekdayOf(day.date))
   const transferTimes: number[] = []
+  const actions = new Set<string>()
   let activeHours = 0
   let failures = 0
   let afterHours = 0
@@ -138,6 +155,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   for (const event of day.events) {
     const category = categoryCounters[event.category]
     if (category !== undefined) vector[category]! += 1
+    actions.add(event.action)
     let counter = actionCounters.get(event.action)
     let symbol = actionSymbols.get(event.action) ?? symbols.other
     if (event.outcome === 'failure') {
@@ -230,7 +248,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.distinct_processes] = entities.processes.length
   vector[featureIndex.new_processes] = firstSeen.processes.length
   vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
-  return { vector, entities, firstSeen, sequence: sequenceBuffer.slice(0, length) }
+  return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length) }
 }
 
 /** Adds the day's entities to what the user has seen. */

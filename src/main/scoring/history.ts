@@ -117,6 +117,8 @@ export interface UserHistory {
   /** Earlier active days. */
   days: number
   seen: SeenEntities
+  /** Every action the user performed on an earlier day. */
+  actions: Set<string>
   /** Raw feature vectors of every earlier day, oldest first (for OCEAN periods). */
   vectors: Float64Array[]
   /** Per feature, the compared (log or linear) values of the last `historyWindow` days. */
@@ -134,6 +136,7 @@ export function createUserHistory(): UserHistory {
   return {
     days: 0,
     seen: createSeenEntities(),
+    actions: new Set(),
     vectors: [],
     compared: Array.from({ length: featureCount }, () => new SortedValues(historyWindow)),
     transitions: createTransitionCounts(),
@@ -155,6 +158,7 @@ export interface DayMemory {
 export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   history.days++
   rememberEntities(history.seen, memory.features.entities)
+  for (const action of memory.features.actions) history.actions.add(action)
   history.vectors.push(memory.features.vector)
   for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
   addSequence(history.transitions, memory.features.sequence)

@@ -94,8 +94,8 @@ function oracleScores(rows: Float64Array[], seed: number): number[] {
 
 describe('Isolation Forest against ml-isolation-forest', () => {
   it.skipIf(!oracle)('ranks rows as the package does and both find the planted anomalies', () => {
-    // Measured over eight data seeds: Spearman 0.965–0.975, AUC ours 0.972–0.981 (ψ = 256),
-    // the package's 0.992–0.998 (every tree on all 2,000 rows, four levels deeper).
+    // Measured over data seeds 1–10: Spearman 0.957–0.974; AUC ours 0.972–0.981 (ψ = 256), the
+    // package's 0.994–0.998 (every tree on all 2,000 rows, four levels deeper). Floors sit below.
     for (const seed of [1, 2]) {
       const { rows, labels } = syntheticData(seed)
       const ours = scoreMany(fitIsolationForest(rows, { trees: 200, seed }), rows)
@@ -108,8 +108,9 @@ describe('Isolation Forest against ml-isolation-forest', () => {
 
   it.skipIf(!oracle)('replays the package with the same seed (so the comparison is reproducible)', () => {
     const { rows } = syntheticData(3)
-    expect(oracleScores(rows, 7)).toEqual(oracleScores(rows, 7))
-    expect(oracleScores(rows, 7)).not.toEqual(oracleScores(rows, 8))
+    const first = oracleScores(rows, 7)
+    expect(oracleScores(rows, 7)).toEqual(first)
+    expect(oracleScores(rows, 8)).not.toEqual(first)
     expect(Math.random).toBe(originalRandom)
   })
 })

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
+import { scoreWorkspace } from '../analysis/score-workspace'
 import { runImport } from '../ingest/import-job'
 import { openWorkerConnection } from '../store/database'
 import { runLiveIngest } from '../syslog/live-ingest'
@@ -54,6 +55,8 @@ async function run<K extends JobRequest['kind']>(
         isCancelled: () => cancelled.has(seq),
         report,
       })
+    case 'score':
+      return scoreWorkspace(request.workspacePath, { nativeBinding, report })
     case 'import':
       return runImport(request.workspacePath, request.request, {
         jobId: request.jobId,

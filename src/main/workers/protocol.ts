@@ -1,17 +1,20 @@
 import type { DayCount, ImportRequest, ImportSummary, IngestProgress, SyslogStart, SyslogStatus } from '../../shared/contract'
 import type { ErrorShape } from '../../shared/errors'
+import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 
 /** Every job a worker can run, as a tagged union. Workers open their own connection by path. */
 export type JobRequest =
   | { kind: 'eventsPerDay'; workspacePath: string; user?: string }
   | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest }
   | { kind: 'listen'; workspacePath: string; options: SyslogStart }
+  | { kind: 'score'; workspacePath: string }
 
 /** What each kind of job answers with. */
 export interface JobResults {
   eventsPerDay: DayCount[]
   import: ImportSummary
   listen: SyslogStatus
+  score: { summary: ScoringSummary; newAlerts: Alert[] }
 }
 
 /** What each kind of job reports while it runs. */
@@ -19,6 +22,7 @@ export interface JobProgress {
   eventsPerDay: { done: number; total: number }
   import: IngestProgress
   listen: SyslogStatus
+  score: { stage: string; done: number; total: number }
 }
 
 export type JobKind = JobRequest['kind']

@@ -1,0 +1,65 @@
+import { severityOf, type Severity } from '../../shared/severity'
+import { defaultWeights, detectorIds, type AnomalyType, type DetectorId, type DetectorResult, type DetectorWeights, type Fact } from './types'
+
+// risk = Σ wᵢ·scoreᵢ with the analyst's weights normalized to sum to 1 (DESIGN.md). Anomaly types
+// are ranked by how much weighted score stands behind them; facts by how much they moved their
+// detector times that detector's weight.
+
+/** Facts a scored day keeps. */
+export const maxFacts = 8
+
+/** The weights scaled to sum to 1; negative or non-finite weights are an error, all zeros fall back to the defaults. */
+export function normalizeWeights(weights: DetectorWeights): DetectorWeights {
+  let total = 0
+  for (const id of detectorIds) {
+    const weight = weights[id]
+    if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`detector weight ${id} must be a finite number ≥ 0, not ${weight}`)
+    total += weight
+  }
+  if (total === 0) return { ...defaultWeights }
+  return Object.fromEntries(detectorIds.map((id) => [id, weights[id] / total])) as DetectorWeights
+}
+
+export interface Combined {
+  risk: number
+  severity: Severity
+  types: AnomalyType[]
+  facts: Fact[]
+}
+
+/** Combines the five detectors' results with normalized weights. */
+export function combineDetectors(results: Readonly<Record<DetectorId, DetectorResult>>, weights: DetectorWeights): Combined {
+  let risk = 0
+  const strength = new Map<AnomalyType, number>()
+  const facts: { fact: Fact; rank: number }[] = []
+  for (const id of detectorIds) {
+    const result = results[id]
+    const weighted = weights[id] * result.score
+    risk += weighted
+    // A detector's first type is its main finding; later ones get slightly less of its weight.
+    result.types.forEach((type, index) => strength.set(type, (strength.get(type) ?? 0) + weighted * (1 - 0.1 * Math.min(index, 5))))
+    for (const fact of result.facts) facts.push({ fact, rank: fact.weight * weights[id] })
+  }
+  risk = Math.min(1, Math.max(0, risk))
+  const types = [...strength.entries()].filter(([, value]) => value > 0).sort((first, second) => second[1] - first[1] || first[0].localeCompare(second[0])).map(([type]) => type)
+  facts.sort((first, second) => second.rank - first.rank || first.fact.key.localeCompare(second.fact.key))
+  return { risk, severity: severityOf(risk), types, facts: facts.slice(0, maxFacts).map((entry) => entry.fact) }
+}
+
+/**
+ * A user's risk from their scored days, for ranking: the strongest day, with a little for the
+ * second and third strongest (a campaign over days outranks one odd day of equal peak). Recent
+ * days weigh more: a day `halfLifeDays` before the user's last day keeps 7/8 of its risk, and no
+ * day drops below 3/4, so an attack early in the period is not forgotten.
+ */
+export function userRisk(days: readonly { date: string; risk: number }[], halfLifeDays = 14): number {
+  if (days.length === 0) return 0
+  const last = Math.max(...days.map((day) => Date.parse(`${day.date}T00:00:00Z`)))
+  const decayed = days
+    .map((day) => {
+      const age = (last - Date.parse(`${day.date}T00:00:00Z`)) / 86_400_000
+      return day.risk * (0.75 + 0.25 * Math.pow(0.5, age / halfLifeDays))
+    })
+    .sort((first, second) => second - first)
+  return Math.min(1, decayed[0]! + 0.1 * (decayed[1] ?? 0) + 0.05 * (decayed[2] ?? 0))
+}

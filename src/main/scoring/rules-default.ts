@@ -1,0 +1,79 @@
+import type { Rule } from './rules'
+
+/**
+ * The rule set a new workspace starts with (the analyst edits a copy stored in the workspace).
+ * Severities are what a rule adds to the day's rules score; thresholds are set where ordinary
+ * users rarely reach them (a few mistyped passwords, a handful of new hosts in a month).
+ */
+export const defaultRules: readonly Rule[] = [
+  {
+    id: 'brute-force-then-success', description: 'Several failed logons followed by a success from the same source: a guessed or stolen password.',
+    severity: 0.9, technique: 'T1110', types: ['account_takeover', 'brute_force'], enabled: true,
+    kind: 'failure_then_success', failures: 5, windowMinutes: 30, sameSource: true,
+  },
+  {
+    id: 'failed-logon-burst', description: 'Many failed logons in a short time: password guessing.',
+    severity: 0.5, technique: 'T1110.001', types: ['brute_force'], enabled: true,
+    kind: 'failure_burst', failures: 10, windowMinutes: 10,
+  },
+  {
+    id: 'password-spray', description: 'Failed logons from a source address that failed against many accounts the same day.',
+    severity: 0.6, technique: 'T1110.003', types: ['password_spray', 'brute_force'], enabled: true,
+    kind: 'password_spray', users: 5,
+  },
+  {
+    id: 'logon-burst', description: 'Many successful logons within minutes: scripted use of the account.',
+    severity: 0.4, technique: 'T1078', types: ['lateral_movement'], enabled: true,
+    kind: 'logon_burst', logons: 20, windowMinutes: 10,
+  },
+  {
+    id: 'first-privilege-use', description: 'sudo, su or special privileges used for the first time by an account with a history.',
+    severity: 0.6, technique: 'T1078.003', types: ['privilege_escalation'], enabled: true,
+    kind: 'first_time_action', actions: ['sudo', 'su', 'privilege_use'], minHistoryDays: 5,
+  },
+  {
+    id: 'admin-group-add', description: 'A member added to an administrative group.',
+    severity: 0.8, technique: 'T1098', types: ['privilege_escalation'], enabled: true,
+    kind: 'admin_group_add', groups: ['sudo', 'wheel', 'admin', 'adm', 'root', 'administrators', 'domain admins', 'enterprise admins', 'schema admins'],
+  },
+  {
+    id: 'first-account-management', description: 'Accounts created or group memberships changed for the first time by this account.',
+    severity: 0.5, technique: 'T1136', types: ['privilege_escalation'], enabled: true,
+    kind: 'first_time_action', actions: ['account_create', 'group_member_add', 'password_reset'], minHistoryDays: 5,
+  },
+  {
+    id: 'new-host-burst', description: 'Several hosts used for the first time on one day.',
+    severity: 0.6, technique: 'T1021', types: ['lateral_movement'], enabled: true,
+    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5,
+  },
+  {
+    id: 'new-destination-burst', description: 'Connections or logons to several never-reached addresses on one day.',
+    severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
+    kind: 'new_entity_burst', entity: 'destinations', count: 5, minHistoryDays: 5,
+  },
+  {
+    id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',
+    severity: 0.8, technique: 'T1052.001', types: ['exfiltration'], enabled: true,
+    kind: 'removable_mass_copy', copies: 20, requireDevice: false,
+  },
+  {
+    id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
+    severity: 0.6, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
+    kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5,
+  },
+  {
+    id: 'off-hours-access', description: 'Substantial activity outside working hours by a user who rarely works then.',
+    severity: 0.4, technique: 'T1078', types: ['after_hours'], enabled: true,
+    kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 5,
+  },
+  {
+    id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',
+    severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
+    kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
+  },
+  {
+    id: 'transaction-velocity', description: 'Five or more transfers within one hour.',
+    severity: 0.6, technique: null, types: ['transaction_velocity'], enabled: true,
+    kind: 'event_velocity', actions: ['transfer'], count: 5, windowMinutes: 60,
+  },
+]

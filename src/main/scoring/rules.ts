@@ -1,0 +1,254 @@
+import { z } from 'zod'
+import { entityKinds, featureIndex, isFailedLogon, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
+import type { UserHistory } from './history'
+import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
+
+// The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
+// plain data (validated by `ruleSchema`); each kind has one evaluator below. The day's score is
+// the sum of the fired rules' severities, capped at 1. A rule that has fired on a large share of
+// a user's earlier days is routine for that user (a script that mistypes its password every
+// morning) and counts for a quarter.
+
+const minutes = z.number().positive().max(24 * 60)
+const count = z.number().int().min(1)
+const historyDays = z.number().int().min(0).default(5)
+
+const kinds = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('failure_then_success'), failures: count, windowMinutes: minutes, sameSource: z.boolean().default(true) }),
+  z.object({ kind: z.literal('failure_burst'), failures: count, windowMinutes: minutes }),
+  z.object({ kind: z.literal('logon_burst'), logons: count, windowMinutes: minutes }),
+  z.object({ kind: z.literal('password_spray'), users: z.number().int().min(2) }),
+  z.object({ kind: z.literal('first_time_action'), actions: z.array(z.string().min(1)).min(1), minHistoryDays: historyDays }),
+  z.object({ kind: z.literal('admin_group_add'), groups: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays }),
+  z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false) }),
+  // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
+  z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
+  z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays }),
+  z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
+  z.object({ kind: z.literal('event_velocity'), actions: z.array(z.string().min(1)).min(1), count, windowMinutes: minutes }),
+])
+
+/** One rule as the analyst edits it. */
+export const ruleSchema = z.intersection(
+  z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case words joined by hyphens'),
+    description: z.string().min(1),
+    /** What the rule adds to the day's rules score when it fires, 0–1. */
+    severity: z.number().min(0).max(1),
+    /** MITRE ATT&CK technique, where one applies. */
+    technique: z.string().regex(/^T\d{4}(\.\d{3})?$/).nullable(),
+    types: z.array(z.enum(anomalyTypes)).min(1),
+    enabled: z.boolean().default(true),
+  }),
+  kinds,
+)
+export type Rule = z.output<typeof ruleSchema>
+export type RuleParameters = z.output<typeof kinds>
+
+/** Validates an edited rule set: every rule well-formed, ids unique. Errors name the rule and field. */
+export function validateRules(input: unknown): { rules: Rule[]; errors: string[] } {
+  const parsed = z.array(ruleSchema).safeParse(input)
+  if (!parsed.success) {
+    return { rules: [], errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'rules'}: ${issue.message}`) }
+  }
+  const seen = new Set<string>()
+  const errors: string[] = []
+  for (const rule of parsed.data) {
+    if (seen.has(rule.id)) errors.push(`${rule.id}: duplicate rule id`)
+    seen.add(rule.id)
+  }
+  return errors.length > 0 ? { rules: [], errors } : { rules: parsed.data, errors: [] }
+}
+
+/** Failed logons of one day by source address, across all users: what password spraying leaves. */
+export type FailureIndex = ReadonlyMap<string, { users: ReadonlySet<string>; failures: number }>
+
+/** Builds the day's failure index from every user's events of that day (the orchestrator does this per date). */
+export function buildFailureIndex(days: Iterable<UserDay>): FailureIndex {
+  const index = new Map<string, { users: Set<string>; failures: number }>()
+  for (const day of days) {
+    for (const event of day.events) {
+      if (event.srcIp === null || !isFailedLogon(event)) continue
+      let entry = index.get(event.srcIp)
+      if (entry === undefined) index.set(event.srcIp, (entry = { users: new Set(), failures: 0 }))
+      entry.users.add(day.user)
+      entry.failures++
+    }
+  }
+  return index
+}
+
+/** What the rules see of one user-day. */
+export interface RuleInput {
+  day: UserDay
+  features: DayFeatures
+  history: UserHistory
+  failures: FailureIndex
+}
+
+/** What a fired rule found: a number to show and the words for it. */
+interface Finding {
+  value: number | string
+  text: string
+}
+
+/** A rule firing on this share of a user's earlier days (and at least this many) is routine for them. */
+const routineShare = 0.3
+const routineMinDays = 5
+const routineFactor = 0.25
+
+export function evaluateRules(rules: readonly Rule[], input: RuleInput): DetectorResult & { fired: string[] } {
+  const facts: Fact[] = []
+  const fired: string[] = []
+  const typeWeights = new Map<string, number>()
+  let total = 0
+  for (const rule of rules) {
+    if (!rule.enabled) continue
+    const finding = evaluate(rule, input)
+    if (finding === null) continue
+    fired.push(rule.id)
+    const earlier = input.history.ruleDays.get(rule.id) ?? 0
+    const routine = input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
+    const weight = rule.severity * (routine ? routineFactor : 1)
+    total += weight
+    for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
+    const technique = rule.technique === null ? '' : `, ${rule.technique}`
+    const routineNote = routine ? `; routine for this user, fired on ${earlier} of ${input.history.days} earlier days` : ''
+    facts.push({ detector: 'rules', key: rule.id, value: finding.value, baseline: null, z: null, weight, text: `${finding.text} (rule ${rule.id}${technique}${routineNote})` })
+  }
+  const types = [...typeWeights.entries()].sort((first, second) => second[1] - first[1]).map(([type]) => type) as DetectorResult['types']
+  facts.sort((first, second) => second.weight - first.weight)
+  return { score: Math.min(1, total), facts, types, fired }
+}
+
+function evaluate(rule: Rule, input: RuleInput): Finding | null {
+  const { day, features, history } = input
+  const vector = features.vector
+  switch (rule.kind) {
+    case 'failure_then_success':
+      return failureThenSuccess(day, rule.failures, rule.windowMinutes * 60_000, rule.sameSource)
+    case 'failure_burst': {
+      const burst = maxWithin(day.events.filter(isFailedLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
+      return burst >= rule.failures ? { value: burst, text: `${burst} failed logons within ${rule.windowMinutes} minutes` } : null
+    }
+    case 'logon_burst': {
+      const burst = maxWithin(day.events.filter(isSuccessfulLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
+      return burst >= rule.logons ? { value: burst, text: `${burst} logons within ${rule.windowMinutes} minutes` } : null
+    }
+    case 'password_spray':
+      return passwordSpray(day, input.failures, rule.users)
+    case 'first_time_action': {
+      if (history.days < rule.minHistoryDays) return null
+      const first = rule.actions.filter((action) => features.actions.includes(action) && !history.actions.has(action))
+      if (first.length === 0 || rule.actions.some((action) => history.actions.has(action))) return null
+      return { value: first.join(', '), text: `first use of ${first.join(', ')} in ${history.days + 1} active days` }
+    }
+    case 'admin_group_add':
+      return adminGroupAdd(day, rule.groups)
+    case 'new_entity_burst': {
+      const fresh = features.firstSeen[rule.entity]
+      if (history.days < rule.minHistoryDays || fresh.length < rule.count) return null
+      const listed = fresh.slice(0, 3).join(', ') + (fresh.length > 3 ? ', …' : '')
+      return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})` }
+    }
+    case 'removable_mass_copy': {
+      const copies = vector[featureIndex.removable_copies]!
+      if (copies < rule.copies || (rule.requireDevice && vector[featureIndex.device_connects]! === 0)) return null
+      return { value: copies, text: `${copies} files written to removable media` }
+    }
+    case 'upload_new_domain':
+      return history.days < rule.minHistoryDays ? null : uploadNewDomain(day, history, rule.minBytes, rule.minUploads)
+    case 'off_hours': {
+      const afterHours = vector[featureIndex.after_hours_events]!
+      if (history.days < rule.minHistoryDays || afterHours < rule.minEvents) return null
+      const usual = history.vectors.filter((earlier) => earlier[featureIndex.after_hours_events]! >= rule.minEvents).length
+      if (usual / history.days > rule.maxUsualShare) return null
+      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${history.days} earlier days)` }
+    }
+    case 'threshold_structuring': {
+      const lower = rule.threshold * rule.lowerFraction
+      const near = day.events.filter((event) => event.action === 'transfer' && Math.abs(event.amount ?? 0) >= lower && Math.abs(event.amount ?? 0) < rule.threshold).length
+      return near >= rule.count ? { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold` } : null
+    }
+    case 'event_velocity': {
+      const burst = maxWithin(day.events.filter((event) => rule.actions.includes(event.action)).map((event) => event.ts), rule.windowMinutes * 60_000)
+      return burst >= rule.count ? { value: burst, text: `${burst} ${rule.actions.join('/')} events within ${rule.windowMinutes} minutes` } : null
+    }
+  }
+}
+
+const entityWords: Record<(typeof entityKinds)[number], string> = {
+  hosts: 'hosts',
+  sourceIps: 'source addresses',
+  domains: 'domains',
+  destinations: 'destination addresses',
+  processes: 'programs',
+  counterparties: 'counterparties',
+}
+
+/** ≥ `failures` failed logons (from the same source when asked) followed by a success within the window. */
+function failureThenSuccess(day: UserDay, failures: number, windowMs: number, sameSource: boolean): Finding | null {
+  const recent = new Map<string, number[]>()
+  for (const event of day.events) {
+    const source = sameSource ? (event.srcIp ?? event.host ?? '') : ''
+    if (isFailedLogon(event)) {
+      let times = recent.get(source)
+      if (times === undefined) recent.set(source, (times = []))
+      times.push(event.ts)
+    } else if (isSuccessfulLogon(event)) {
+      const times = recent.get(source) ?? []
+      const within = times.filter((ts) => event.ts - ts <= windowMs)
+      if (within.length >= failures) {
+        const from = event.srcIp === null ? '' : ` from ${event.srcIp}`
+        const span = Math.max(1, Math.round((event.ts - within[0]!) / 60_000))
+        return { value: within.length, text: `${within.length} failed logons followed by a successful logon${from} within ${span} minutes` }
+      }
+    }
+  }
+  return null
+}
+
+function passwordSpray(day: UserDay, index: FailureIndex, users: number): Finding | null {
+  let best: { source: string; users: number } | null = null
+  for (const event of day.events) {
+    if (event.srcIp === null || !isFailedLogon(event)) continue
+    const entry = index.get(event.srcIp)
+    if (entry !== undefined && entry.users.size >= users && (best === null || entry.users.size > best.users)) best = { source: event.srcIp, users: entry.users.size }
+  }
+  if (best === null) return null
+  const source = best.source
+  const succeeded = day.events.some((event) => event.srcIp === source && isSuccessfulLogon(event))
+  return { value: best.users, text: `failed logons from ${source}, which failed against ${best.users} accounts that day${succeeded ? ', then a successful logon from it' : ''}` }
+}
+
+function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null {
+  const wanted = groups.map((group) => group.toLowerCase())
+  for (const event of day.events) {
+    if (event.action !== 'group_member_add' || event.object === null) continue
+    const group = event.object.toLowerCase()
+    const bare = group.slice(Math.max(group.lastIndexOf('\\'), group.lastIndexOf('/')) + 1)
+    if (!wanted.includes(group) && !wanted.includes(bare)) continue
+    const member = typeof event.attrs.targetUser === 'string' ? event.attrs.targetUser : day.user
+    return { value: event.object, text: `${member} added to the administrative group ${event.object}` }
+  }
+  return null
+}
+
+function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, minUploads: number): Finding | null {
+  const byDomain = new Map<string, { uploads: number; bytes: number }>()
+  for (const event of day.events) {
+    if (event.action !== 'web_upload' || event.object === null || history.seen.domains.has(event.object)) continue
+    const entry = byDomain.get(event.object) ?? { uploads: 0, bytes: 0 }
+    entry.uploads++
+    entry.bytes += event.bytes ?? 0
+    byDomain.set(event.object, entry)
+  }
+  for (const [domain, entry] of [...byDomain.entries()].sort((first, second) => second[1].bytes - first[1].bytes)) {
+    if (entry.uploads >= minUploads || (minBytes > 0 && entry.bytes >= minBytes)) {
+      const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
+      return { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}` }
+    }
+  }
+  return null
+}

@@ -1,0 +1,211 @@
+import { comparedValues, featureSpecs, featureStats, scoreBaseline, type FeatureStats } from './baseline'
+import { combineDetectors, normalizeWeights } from './combine'
+import { summarizeDay } from './explain'
+import { computeDayFeatures, defaultWorkingTime, featureCount, featureIndex, featureNames, type FeatureName, type WorkingTime } from './features'
+import {
+  createPopulationHistory, createUserHistory, evidenceScore, madToSigma, rememberPopulationDay, rememberUserDay,
+  type PopulationHistory, type UserHistory,
+} from './history'
+import { scoreMarkov } from './markov'
+import { scoreOcean } from './ocean'
+import { buildFailureIndex, evaluateRules, type Rule } from './rules'
+import type { DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
+
+// The orchestrator. Dates are walked in order; every user-day of a date is scored against the
+// state left by earlier dates only (own history, peer group, everyone, the Isolation Forest's
+// reference rows), then all of that date's days are remembered. So a day's score never depends
+// on a later day, and re-scoring the same data gives the same numbers.
+
+export interface ScoreOptions {
+  weights: DetectorWeights
+  rules: readonly Rule[]
+  /** Fits an Isolation Forest on the rows and returns each row's anomaly score in [0, 1]. */
+  iforest: (matrix: Float64Array[]) => Float64Array
+  working?: WorkingTime
+  /** Earlier active days before a user's own history is trusted fully. Default 5. */
+  minHistory?: number
+  /** At most this many earlier rows are passed to the forest beside the date's rows. Default 1024. */
+  isolationReference?: number
+}
+
+/** Features the Isolation Forest sees, each as the day's deviation from the user's usual in spreads. */
+export const isolationFeatures: readonly FeatureName[] = [
+  'events', 'failed_logons', 'privilege_uses', 'account_changes', 'processes', 'file_copies', 'removable_copies',
+  'device_connects', 'emails_sent', 'web_requests', 'web_uploads', 'upload_bytes', 'transfers', 'transfer_amount',
+  'near_threshold_transfers', 'distinct_hosts', 'new_hosts', 'new_source_ips', 'new_domains', 'new_destinations',
+  'after_hours_share', 'night_events', 'first_hour', 'last_hour', 'bytes',
+]
+const isolationColumns = isolationFeatures.map((name) => featureIndex[name])
+/** Fewer earlier rows than this and the forest stays silent: it would only learn who is busy. */
+const minIsolationReference = 100
+/** A population needs this many remembered user-days before its stats stand for the group. */
+const minPopulationDays = 10
+
+interface Pending {
+  series: number
+  day: UserDay
+}
+
+export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions): ScoredDay[] {
+  const weights = normalizeWeights(options.weights)
+  const working = options.working ?? defaultWorkingTime
+  const minHistory = options.minHistory ?? 5
+  const referenceSize = options.isolationReference ?? 1024
+  const histories = series.map(() => createUserHistory())
+  const populations = new Map<string, PopulationHistory>()
+  const everyone = createPopulationHistory()
+  const results: ScoredDay[][] = series.map(() => [])
+  const reference: Float64Array[] = []
+  for (const group of new Set(series.map((entry) => entry.peerGroup))) if (group !== '') populations.set(group, createPopulationHistory())
+
+  for (const [, pending] of byDate(series)) {
+    const failures = buildFailureIndex(pending.map((entry) => entry.day))
+    const typicalSpread = typicalSpreadOf(histories, minHistory)
+    const statsCache = new Map<PopulationHistory, FeatureStats>()
+    const peerOf = (group: string): PopulationHistory | null => {
+      const population = populations.get(group)
+      if (population !== undefined && population.days >= minPopulationDays) return population
+      return everyone.days >= minPopulationDays ? everyone : null
+    }
+    const statsOf = (population: PopulationHistory): FeatureStats => {
+      let stats = statsCache.get(population)
+      if (stats === undefined) statsCache.set(population, (stats = featureStats(population.compared, population.days)))
+      return stats
+    }
+    const scored = pending.map(({ series: index, day }) => {
+      const entry = series[index]!
+      const history = histories[index]!
+      const peer = peerOf(entry.peerGroup)
+      const features = computeDayFeatures(day, history.seen, working)
+      const compared = comparedValues(features.vector)
+      const userStats = history.days > 0 ? featureStats(history.compared, history.days) : null
+      const peerStats = peer === null ? null : statsOf(peer)
+      const baseline = scoreBaseline(features.vector, compared, { user: userStats, peer: peerStats, typicalSpread, minHistory })
+      const markov = scoreMarkov(
+        features.sequence,
+        { user: history.transitions, peer: peer === everyone ? null : (peer?.transitions ?? null), global: everyone.transitions },
+        { own: history.surprise, population: everyone.surprise, userDays: history.days, minHistory },
+      )
+      const rules = evaluateRules(options.rules, { day, features, history, failures })
+      const ocean = scoreOcean(history.vectors, features.vector)
+      const center = history.days >= minHistory || peerStats === null ? userStats : peerStats
+      const row = center === null ? null : isolationRow(compared, center, typicalSpread)
+      return { index, day, history, peer, features, compared, baseline, markov, rules, ocean, row, coldShare: Math.min(1, history.days / minHistory) }
+    })
+
+    const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
+    for (const [position, entry] of scored.entries()) {
+      const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
+      const detectorResults: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
+      const combined = combineDetectors(detectorResults, weights)
+      const { user, peerGroup } = series[entry.index]!
+      results[entry.index]!.push({
+        user,
+        date: entry.day.date,
+        peerGroup,
+        events: entry.day.events.length,
+        detectors: { baseline: entry.baseline.score, markov: entry.markov.score, iforest: iforest.score, rules: entry.rules.score, ocean: entry.ocean.score },
+        risk: combined.risk,
+        types: combined.types,
+        facts: combined.facts,
+        summary: summarizeDay({ user, date: entry.day.date, risk: combined.risk, types: combined.types, facts: combined.facts }),
+        features: Object.fromEntries(featureNames.map((name, feature) => [name, entry.features.vector[feature]!])),
+      })
+    }
+    // Only now, with every day of the date scored, does the date become history.
+    for (const entry of scored) {
+      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, spread: entry.baseline.spread }
+      rememberUserDay(entry.history, memory)
+      const group = populations.get(series[entry.index]!.peerGroup)
+      if (group !== undefined) rememberPopulationDay(group, memory)
+      rememberPopulationDay(everyone, memory)
+      if (entry.row !== null) reference.push(entry.row)
+    }
+  }
+  return results.flat()
+}
+
+/** Each date's user-days, dates in order; a series' days must be oldest first. */
+function byDate(series: readonly UserSeries[]): [string, Pending[]][] {
+  const dates = new Map<string, Pending[]>()
+  series.forEach((entry, index) => {
+    let previous = ''
+    for (const day of entry.days) {
+      if (day.date <= previous) throw new RangeError(`days of ${entry.user} are not in date order at ${day.date}`)
+      previous = day.date
+      let list = dates.get(day.date)
+      if (list === undefined) dates.set(day.date, (list = []))
+      list.push({ series: index, day })
+    }
+  })
+  return [...dates.entries()].sort((first, second) => (first[0] < second[0] ? -1 : 1))
+}
+
+/** Per feature, the median across established users of their own day-to-day spread (null with fewer than 3). */
+function typicalSpreadOf(histories: readonly UserHistory[], minHistory: number): Float64Array | null {
+  const spreads = histories.filter((history) => history.days >= minHistory && history.spread !== null).map((history) => history.spread!)
+  if (spreads.length < 3) return null
+  const typical = new Float64Array(featureCount)
+  const values = new Float64Array(spreads.length)
+  for (let feature = 0; feature < featureCount; feature++) {
+    spreads.forEach((spread, index) => (values[index] = spread[feature]!))
+    values.sort()
+    typical[feature] = values[values.length >> 1]!
+  }
+  return typical
+}
+
+/** The day's deviation from the user's usual (or the peers' while the user is new), in spreads, clipped. */
+function isolationRow(compared: Float64Array, center: FeatureStats, typicalSpread: Float64Array | null): Float64Array {
+  const row = new Float64Array(isolationColumns.length)
+  isolationColumns.forEach((feature, column) => {
+    const floor = featureSpecs[featureNames[feature]!].floor
+    const spread = Math.max(floor, typicalSpread?.[feature] ?? 0, center.scale[feature]!)
+    row[column] = Math.max(-8, Math.min(8, (compared[feature]! - center.median[feature]!) / spread))
+  })
+  return row
+}
+
+/**
+ * Fits the forest on a deterministic, evenly spread sample of earlier rows plus the date's rows,
+ * and calibrates each of the date's scores as a robust z against the sample's own scores.
+ */
+function isolationScores(rows: readonly (Float64Array | null)[], reference: readonly Float64Array[], size: number, iforest: ScoreOptions['iforest']): Float64Array {
+  const zs = new Float64Array(rows.length)
+  const today = rows.filter((row): row is Float64Array => row !== null)
+  if (reference.length < minIsolationReference || today.length === 0) return zs
+  const count = Math.min(size, reference.length)
+  const sample = Array.from({ length: count }, (_, index) => reference[Math.floor((index * reference.length) / count)]!)
+  const scores = iforest([...sample, ...today])
+  const baseline = Float64Array.from(scores.subarray(0, count)).sort()
+  const median = baseline[count >> 1]!
+  const deviations = baseline.map((value) => Math.abs(value - median)).sort()
+  const spread = Math.max(0.01, deviations[count >> 1]! * madToSigma)
+  let next = count
+  rows.forEach((row, index) => {
+    if (row !== null) zs[index] = (scores[next++]! - median) / spread
+  })
+  return zs
+}
+
+function isolationResult(z: number, row: Float64Array | null, coldShare: number): DetectorResult {
+  const score = evidenceScore(z * (0.5 + 0.5 * coldShare))
+  if (score <= 0 || row === null) return { score, facts: [], types: [] }
+  const order = isolationColumns.map((_, column) => column).sort((first, second) => Math.abs(row[second]!) - Math.abs(row[first]!) || first - second)
+  const top = order.slice(0, 2).filter((column) => Math.abs(row[column]!) >= 2)
+  const names = top.map((column) => featureSpecs[isolationFeatures[column]!].label)
+  const type = top.length > 0 ? featureSpecs[isolationFeatures[top[0]!]!].type : null
+  return {
+    score,
+    facts: [{
+      detector: 'iforest',
+      key: 'isolation',
+      value: Math.round(z * 100) / 100,
+      baseline: null,
+      z: Math.round(z * 100) / 100,
+      weight: score,
+      text: `an unusual combination of features for this user${names.length > 0 ? ` (most of all: ${names.join(', ')})` : ''}`,
+    }],
+    types: type === null ? [] : [type],
+  }
+}

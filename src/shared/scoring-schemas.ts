@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { severities } from './severity'
+
+// The scoring part of the contract: rankings, user detail, alerts, verdicts, settings.
+
+const pageLimit = z.number().int().min(1).max(1000).default(100)
+const severity = z.enum(severities)
+const detectorScores = z.object({ baseline: z.number(), markov: z.number(), iforest: z.number(), rules: z.number(), ocean: z.number() })
+
+export const factSchema = z.object({
+  detector: z.string(),
+  key: z.string(),
+  value: z.union([z.number(), z.string()]),
+  baseline: z.number().nullable(),
+  z: z.number().nullable(),
+  weight: z.number(),
+  text: z.string(),
+})
+
+export const userRiskSchema = z.object({
+  user: z.string(),
+  risk: z.number(),
+  severity,
+  types: z.array(z.string()),
+  peerGroup: z.string(),
+  days: z.number().int(),
+  events: z.number().int(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  topDate: z.string(),
+  summary: z.string(),
+})
+
+/** Keyset cursor for the ranking: the last row's (risk, user). */
+export const rankCursorSchema = z.object({ risk: z.number(), user: z.string() }).strict()
+
+export const usersQuerySchema = z
+  .object({
+    limit: pageLimit,
+    cursor: rankCursorSchema.nullish(),
+    severity: severity.optional(),
+    type: z.string().min(1).max(64).optional(),
+    peerGroup: z.string().min(1).max(256).optional(),
+    search: z.string().min(1).max(256).optional(),
+  })
+  .strict()
+
+export const scoredDaySchema = z.object({
+  date: z.string(),
+  risk: z.number(),
+  severity,
+  events: z.number().int(),
+  detectors: detectorScores,
+  types: z.array(z.string()),
+  facts: z.array(factSchema),
+  summary: z.string(),
+})
+
+export const userDetailSchema = z.object({
+  user: userRiskSchema,
+  days: z.array(scoredDaySchema),
+  profile: z.object({
+    psychometric: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+    directory: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  }),
+})
+
+export const alertStatuses = ['open', 'acknowledged', 'closed'] as const
+export const verdicts = ['true_positive', 'false_positive'] as const
+
+export const alertSchema = z.object({
+  id: z.number().int(),
+  user: z.string(),
+  date: z.string(),
+  risk: z.number(),
+  severity,
+  types: z.array(z.string()),
+  status: z.enum(alertStatuses),
+  verdict: z.enum(verdicts).nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+})
+
+/** Keyset cursor for alerts: the last row's (risk, id). */
+export const alertCursorSchema = z.object({ risk: z.number(), id: z.number().int() }).strict()
+
+export const alertsQuerySchema = z
+  .object({
+    limit: pageLimit,
+    cursor: alertCursorSchema.nullish(),
+    severity: severity.optional(),
+    type: z.string().min(1).max(64).optional(),
+    status: z.enum(alertStatuses).optional(),
+    user: z.string().min(1).max(256).optional(),
+  })
+  .strict()
+
+export const verdictInputSchema = z
+  .object({ id: z.number().int(), verdict: z.enum(verdicts).nullable().optional(), status: z.enum(alertStatuses).optional() })
+  .strict()
+  .refine((value) => value.verdict !== undefined || value.status !== undefined, 'give a verdict, a status or both')
+
+export const scoringSummarySchema = z.object({
+  modelVersion: z.string(),
+  events: z.number().int(),
+  users: z.number().int(),
+  userDays: z.number().int(),
+  alerts: z.number().int(),
+  seconds: z.number(),
+})
+
+export const weightsSchema = z
+  .object({ baseline: z.number().min(0), markov: z.number().min(0), iforest: z.number().min(0), rules: z.number().min(0), ocean: z.number().min(0) })
+  .strict()
+  .refine((weights) => Object.values(weights).some((weight) => weight > 0), 'at least one weight must be above 0')
+
+export const scoringSettingsSchema = z.object({ weights: weightsSchema })
+
+export type UserRisk = z.output<typeof userRiskSchema>
+export type RankCursor = z.output<typeof rankCursorSchema>
+export type ScoredDayRow = z.output<typeof scoredDaySchema>
+export type UserDetail = z.output<typeof userDetailSchema>
+export type Alert = z.output<typeof alertSchema>
+export type ScoringSummary = z.output<typeof scoringSummarySchema>
+export type ScoringSettings = z.output<typeof scoringSettingsSchema>
