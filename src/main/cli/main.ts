@@ -2,7 +2,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ArgusError } from '../../shared/errors'
 import { appVersion } from '../api/version'
 import { runAnalyze } from './analyze'
+import { openWorkspaceScores } from '../eval/workspace-source'
 import { runCall } from './call'
+import { evalOptions, evalRunner } from './eval'
+import { generateOptions, runGenerate } from './generate'
 import { ingestOptions, runIngest } from './ingest'
 import { listenOptions, runListen } from './listen'
 import { runServe } from './serve'
@@ -26,6 +29,8 @@ export const commands: readonly Command[] = [
   { name: 'ingest', options: { ...dbOption, ...ingestOptions }, run: runIngest },
   { name: 'analyze', options: { ...dbOption, ...ingestOptions, json: { type: 'boolean' } }, run: runAnalyze },
   { name: 'listen', options: { ...dbOption, ...listenOptions }, run: runListen },
+  { name: 'generate', options: generateOptions, run: runGenerate },
+  { name: 'eval', options: { ...dbOption, ...evalOptions }, run: evalRunner(openWorkspaceScores) },
   { name: 'call', options: dbOption, run: runCall },
   {
     name: 'version',

@@ -22,6 +22,12 @@ Commands:
   listen [--db FILE] [--host ADDR] [--udp-port N] [--tcp-port N]
                           receive syslog (RFC 3164/5424 over UDP and TCP, 127.0.0.1:5514 by
                           default) into the workspace until Ctrl+C
+  generate --users N --days D --out DIR [--seed S] [--start YYYY-MM-DD]
+                          write a synthetic organisation with labelled attacks (logs in DIR/logs,
+                          ground truth in DIR/labels.json)
+  eval --labels FILE [--db FILE | --scores FILE] [--k N] [--labelled-only] [--json]
+                          per-scenario recall, recall@K, average precision and user-day ROC AUC
+                          of the workspace's scores against the labels
   call CHANNEL [JSON] [--db FILE]
                           make one API call against a workspace and print its JSON result
   version                 print the version

@@ -38,7 +38,9 @@ let cachedDay = Number.NaN
 let cachedIsoDate = ''
 let cachedCertDate = ''
 
-function dayParts(ts: number): number {
+function dayParts(time: number): number {
+  // Callers compute times as fractions of a window; the formats hold whole milliseconds.
+  const ts = Math.floor(time)
   const day = Math.floor(ts / dayMs)
   if (day !== cachedDay) {
     const iso = new Date(day * dayMs).toISOString()
@@ -61,8 +63,9 @@ export function isoStamp(ts: number): string {
 }
 
 /** `2024-03-04T08:12:33.120417+00:00`: rsyslog's RSYSLOG_FileFormat (microseconds, numeric offset). */
-export function rsyslogStamp(ts: number): string {
-  const msOfDay = dayParts(ts)
+export function rsyslogStamp(time: number): string {
+  const msOfDay = dayParts(time)
+  const ts = Math.floor(time)
   // The clock has milliseconds; the last three digits are a stable function of the time.
   const micro = threeDigits[(Math.imul(ts % 1_000_003, 2654435761) >>> 22) % 1000]
   return `${cachedIsoDate}T${clock(msOfDay)}.${threeDigits[msOfDay % 1000]}${micro}+00:00`

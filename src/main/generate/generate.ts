@@ -8,14 +8,14 @@ import { dateOf, dayMs, isWeekend } from './calendar'
 import { directoryTable, psychometricTable } from './formats/cert'
 import { ordinaryDay } from './normal-day'
 import { type Person, buildOrganisation } from './organisation'
-import { Output, type StreamName, streamFiles, streamNames } from './output'
+import { type Marks, Output, streamFiles, streamNames } from './output'
 import { Random, mixSeed } from './random'
 import { noModifiers } from './work-day'
 
 export interface GenerateOptions {
   users: number
   days: number
-  /** Output folder; created when missing. */
+  /** Output folder, created when missing: logs go to `logs/` in it, the ground truth to `labels.json`. */
   directory: string
   seed: number
   /** Epoch ms of the first day's midnight (UTC). */
@@ -23,6 +23,12 @@ export interface GenerateOptions {
   /** Victims per scenario; default: one per hundred users, at least one. */
   perScenario?: number
 }
+
+/**
+ * Where the log files go inside the output folder: apart from labels.json, so that importing
+ * `DIR/logs` reads nothing but logs (the ground truth is no log format, and must not be one).
+ */
+export const logsFolder = 'logs'
 
 /** One written file: where, which parser reads it, how many rows and bytes. */
 export interface GeneratedFile {
@@ -60,9 +66,10 @@ export function generateOrganisation(options: GenerateOptions): GenerateResult {
   const range = { first: Math.max(2, Math.floor(days * 0.4)), last: days - 1, count: days, isWeekday: (index: number) => !isWeekend(start + index * dayMs) }
   const plans = planAttacks(seed, people, range, options.perScenario ?? Math.max(1, Math.round(options.users / 100)))
   const planOf = new Map<number, AttackPlan>(plans.map((plan) => [plan.person.index, plan]))
-  const marked = new Map<AttackPlan, { dates: Set<string>; sources: Set<StreamName> }>(plans.map((plan) => [plan, { dates: new Set(), sources: new Set() }]))
-  mkdirSync(options.directory, { recursive: true })
-  const out = new Output(options.directory)
+  const marks = new Map<AttackPlan, Marks>(plans.map((plan) => [plan, { dates: new Set(), streams: new Set() }]))
+  const logs = join(options.directory, logsFolder)
+  mkdirSync(logs, { recursive: true })
+  const out = new Output(logs)
   const away = people.map((person) => absences(seed, person, days))
 
   for (let dayIndex = 0; dayIndex < days; dayIndex++) {
@@ -77,14 +84,9 @@ export function generateOrganisation(options: GenerateOptions): GenerateResult {
       const random = new Random(mixSeed(seed, 2, person.index, dayIndex))
       const { day, worked } = ordinaryDay({ person, people, random, out, dayStart }, forced || !away[person.index]?.has(dayIndex), modifiers)
       if (plan && scenario && step >= 0) {
+        // Its own random stream: the ordinary day stays what it would have been without the attack.
         const attackDay = { ...day, random: new Random(mixSeed(seed, 3, person.index, dayIndex)) }
-        const record = marked.get(plan)
-        const before = streamNames.map((name) => out.streams[name].pushed)
-        const dates = out.marked(() => scenario.write(attackDay, worked, plan, step))
-        for (const date of dates) record?.dates.add(date)
-        streamNames.forEach((name, index) => {
-          if (out.streams[name].pushed > (before[index] ?? 0)) record?.sources.add(name)
-        })
+        out.marked(marks.get(plan) as Marks, () => scenario.write(attackDay, worked, plan, step))
       }
     }
     out.flush(dayStart + dayMs)
@@ -95,17 +97,17 @@ export function generateOrganisation(options: GenerateOptions): GenerateResult {
     { path: 'cert/psychometric.csv', text: psychometricTable(people) },
     { path: `cert/LDAP/${dateOf(start).slice(0, 7)}.csv`, text: directoryTable(people) },
   ]
-  mkdirSync(join(options.directory, 'cert', 'LDAP'), { recursive: true })
-  for (const profile of profiles) writeFileSync(join(options.directory, profile.path), profile.text)
+  mkdirSync(join(logs, 'cert', 'LDAP'), { recursive: true })
+  for (const profile of profiles) writeFileSync(join(logs, profile.path), profile.text)
   const attacks: AttackLabel[] = plans
     .map((plan) => {
-      const record = marked.get(plan)
+      const record = marks.get(plan) as Marks
       return {
         user: plan.person.id,
         scenario: plan.scenario,
-        days: [...(record?.dates ?? [])].sort(),
+        days: [...record.dates].sort(),
         variant: plan.variant,
-        sources: [...(record?.sources ?? [])].map((name) => streamFiles[name].path).sort(),
+        sources: [...record.streams].map((name) => `${logsFolder}/${streamFiles[name].path}`).sort(),
       }
     })
     .filter((attack) => attack.days.length > 0)
@@ -113,8 +115,8 @@ export function generateOrganisation(options: GenerateOptions): GenerateResult {
   writeFileSync(join(options.directory, 'labels.json'), JSON.stringify(labels, null, 2) + '\n')
   const files: GeneratedFile[] = streamNames.map((name) => {
     const sink = out.streams[name].sink
-    return { path: streamFiles[name].path, format: streamFiles[name].format, rows: sink.rows, bytes: sink.bytes }
+    return { path: `${logsFolder}/${streamFiles[name].path}`, format: streamFiles[name].format, rows: sink.rows, bytes: sink.bytes }
   })
-  for (const profile of profiles) files.push({ path: profile.path, format: 'cert-insider', rows: people.length, bytes: Buffer.byteLength(profile.text) })
+  for (const profile of profiles) files.push({ path: `${logsFolder}/${profile.path}`, format: 'cert-insider', rows: people.length, bytes: Buffer.byteLength(profile.text) })
   return { files, labels }
 }

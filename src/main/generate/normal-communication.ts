@@ -36,7 +36,7 @@ export function webRequest(day: WorkDay, ts: number, domain: string, at: { path?
 /** One CERT http.csv row. */
 export function pageVisit(day: WorkDay, ts: number, domain: string, activity: 'WWW Visit' | 'WWW Download' | 'WWW Upload', path?: string): void {
   const random = day.random
-  certHttp(day.out.streams.certHttp, random, ts, day.person, { pc: day.host, url: `http://${domain}${path ?? urlPath(random)}`, activity, content: phrase(random, random.int(5, 14)) })
+  certHttp(day.out.streams.certHttp, random, ts, day.person, { pc: day.host, url: `http://${domain}${path ?? urlPath(random)}`, activity, content: phrase(random, random.int(3, 8)) })
 }
 
 /** Where the person browses next: a favourite, or now and then somewhere new. */
@@ -72,7 +72,7 @@ export function sendMail(day: WorkDay, ts: number, to: readonly string[], attach
   const { person, random } = day
   const cc = random.chance(0.3) ? [person.habits.contacts[random.favourite(person.habits.contacts.length)] as string] : []
   const size = Math.round(random.logNormal(10.3, 0.8)) + attachments.length * Math.round(random.logNormal(12, 1))
-  certEmail(day.out.streams.certEmail, random, ts, person, { pc: day.host, to, cc, from: person.email, activity: 'Send', size, attachments, content: phrase(random, random.int(8, 30)) })
+  certEmail(day.out.streams.certEmail, random, ts, person, { pc: day.host, to, cc, from: person.email, activity: 'Send', size, attachments, content: phrase(random, random.int(4, 14)) })
 }
 
 export function ordinaryMail(day: WorkDay): void {
@@ -88,7 +88,7 @@ export function ordinaryMail(day: WorkDay): void {
   for (let index = 0; index < views; index++) {
     const from = contacts[random.favourite(contacts.length)] as string
     certEmail(out.streams.certEmail, random, momentIn(day), person, {
-      pc: day.host, to: [person.email], cc: [], from, activity: 'View', size: Math.round(random.logNormal(10.3, 0.9)), attachments: [], content: phrase(random, random.int(8, 30)),
+      pc: day.host, to: [person.email], cc: [], from, activity: 'View', size: Math.round(random.logNormal(10.3, 0.9)), attachments: [], content: phrase(random, random.int(4, 14)),
     })
   }
 }

@@ -3,6 +3,7 @@ import { ordinaryMail, ordinaryWeb } from './normal-communication'
 import { ordinaryEndpoint } from './normal-endpoint'
 import { ordinaryServers } from './normal-servers'
 import { ordinarySessions } from './normal-sessions'
+import { ordinarySurprises } from './normal-surprises'
 import type { Person } from './organisation'
 import type { Output } from './output'
 import type { Random } from './random'
@@ -38,5 +39,6 @@ export function ordinaryDay(
   ordinaryMail(day)
   ordinaryWeb(day)
   ordinaryServers(day)
+  ordinarySurprises(day)
   return { day, worked: true }
 }

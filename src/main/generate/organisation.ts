@@ -143,6 +143,17 @@ function drawHabits(random: Random, profile: RoleProfile, ocean: Person['ocean']
   }
 }
 
+/** The first drawn value not yet in `taken`, which then holds it. */
+function unique(taken: Set<string>, draw: () => string): string {
+  for (;;) {
+    const value = draw()
+    if (!taken.has(value)) {
+      taken.add(value)
+      return value
+    }
+  }
+}
+
 /** A deterministic organisation of `count` people: roles, teams, supervisors, machines, habits. */
 export function buildOrganisation(seed: number, count: number): Person[] {
   const random = new Random(mixSeed(seed, 0x0a9))
@@ -154,14 +165,8 @@ export function buildOrganisation(seed: number, count: number): Person[] {
     for (let member = 0; member < (counts[roleIndex] ?? 0); member++) {
       const first = random.pick(firstNames)
       const last = random.pick(lastNames)
-      let certId = ''
-      do certId = `${first[0]}${random.code(1, 'ABCDEFGHIJKLMNOPRSTVW')}${last[0]}${String(random.int(0, 9999)).padStart(4, '0')}`.toUpperCase()
-      while (ids.has(certId))
-      ids.add(certId)
-      let workstation = ''
-      do workstation = `PC-${random.int(1000, 9999)}`
-      while (stations.has(workstation))
-      stations.add(workstation)
+      const certId = unique(ids, () => `${first[0]}${random.code(1, 'ABCDEFGHIJKLMNOPRSTVW')}${last[0]}${String(random.int(0, 9999)).padStart(4, '0')}`.toUpperCase())
+      const workstation = unique(stations, () => `PC-${random.int(1000, count > 4000 ? 99999 : 9999)}`)
       const index = people.length
       const id = certId.toLowerCase()
       const ocean: Person['ocean'] = [0, 0, 0, 0, 0].map(() => clampTrait(30 + random.normal() * 8)) as Person['ocean']

@@ -123,8 +123,8 @@ export class Random {
 
   /** Random upper-case letters and digits, for CERT record ids and key fingerprints. */
   code(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'): string {
-    let text = ''
-    for (let index = 0; index < length; index++) text += alphabet[Math.floor(this.next() * alphabet.length)]
-    return text
+    const codes = new Array<number>(length)
+    for (let index = 0; index < length; index++) codes[index] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length))
+    return String.fromCharCode(...codes)
   }
 }

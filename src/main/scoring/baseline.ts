@@ -1,5 +1,5 @@
 import { formatQuantity, type QuantityUnit } from './explain'
-import { featureCount, featureNames, type FeatureName } from './features'
+import { featureCount, featureIndex, featureNames, type FeatureName } from './features'
 import { evidenceScore, evidenceThreshold, robustZ, type SortedValues } from './history'
 import type { AnomalyType, DetectorResult, Fact } from './types'
 
@@ -26,10 +26,22 @@ export interface FeatureSpec {
   unit: QuantityUnit
   /** False for features kept for charts and OCEAN only (duplicates of a compared one). */
   compared: boolean
+  /**
+   * Above 0 when a value beyond twice the most the user ever had (by at least this much) is
+   * evidence on its own, however small in absolute terms: the first sudo, the first USB copy, three
+   * transfers under the threshold from someone who had at most one.
+   */
+  novelty: number
+  /** For a share: how many events it stands on, and how many give it full weight (a day of 4 events has no reliable share). */
+  support: { events: (vector: Float64Array) => number; full: number } | null
 }
 
 function spec(scale: 'log' | 'linear', direction: 1 | -1 | 0, floor: number, minChange: number, type: AnomalyType, label: string, unit: QuantityUnit = 'count', compared = true): FeatureSpec {
-  return { scale, direction, floor, minChange, type, label, unit, compared }
+  return { scale, direction, floor, minChange, type, label, unit, compared, novelty: 0, support: null }
+}
+
+function novel(featureSpec: FeatureSpec, novelty = 1): FeatureSpec {
+  return { ...featureSpec, novelty }
 }
 
 export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
@@ -45,43 +57,47 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   system_events: spec('log', 1, 0.4, 30, 'volume_spike', 'system events'),
   logons: spec('log', 1, 0.4, 6, 'volume_spike', 'logons'),
   failed_logons: spec('log', 1, 0.5, 8, 'brute_force', 'failed logons'),
-  privilege_uses: spec('log', 1, 0.5, 4, 'privilege_escalation', 'privileged commands (sudo, su, special privileges)'),
-  privilege_failures: spec('log', 1, 0.5, 3, 'privilege_escalation', 'refused privileged commands'),
-  account_changes: spec('log', 1, 0.5, 2, 'privilege_escalation', 'account or group changes'),
+  privilege_uses: novel(spec('log', 1, 0.5, 4, 'privilege_escalation', 'privileged commands (sudo, su, special privileges)')),
+  privilege_failures: novel(spec('log', 1, 0.5, 3, 'privilege_escalation', 'refused privileged commands')),
+  account_changes: novel(spec('log', 1, 0.5, 2, 'privilege_escalation', 'account or group changes')),
   processes: spec('log', 1, 0.35, 40, 'volume_spike', 'processes started'),
   file_copies: spec('log', 1, 0.4, 15, 'exfiltration', 'file copies'),
-  removable_copies: spec('log', 1, 0.5, 8, 'exfiltration', 'files written to removable media'),
-  device_connects: spec('log', 1, 0.5, 2, 'exfiltration', 'removable device connections'),
+  removable_copies: novel(spec('log', 1, 0.5, 8, 'exfiltration', 'files written to removable media'), 5),
+  device_connects: novel(spec('log', 1, 0.5, 2, 'exfiltration', 'removable device connections')),
   emails_sent: spec('log', 1, 0.4, 15, 'volume_spike', 'emails sent'),
   email_recipients: spec('log', 1, 0.4, 30, 'volume_spike', 'email recipients'),
   web_requests: spec('log', 1, 0.35, 60, 'volume_spike', 'web requests'),
-  web_uploads: spec('log', 1, 0.5, 4, 'data_upload', 'web uploads'),
+  web_uploads: novel(spec('log', 1, 0.5, 4, 'data_upload', 'web uploads'), 3),
   upload_bytes: spec('log', 1, 0.7, 20e6, 'data_upload', 'uploaded', 'bytes'),
-  transfers: spec('log', 1, 0.5, 4, 'transaction_velocity', 'transfers'),
+  transfers: novel(spec('log', 1, 0.5, 4, 'transaction_velocity', 'transfers')),
   transfer_amount: spec('log', 1, 0.6, 20_000, 'transaction_velocity', 'moved in transfers', 'money'),
   transfer_max: spec('log', 1, 0.6, 10_000, 'transaction_velocity', 'largest transfer', 'money', false),
-  near_threshold_transfers: spec('log', 1, 0.5, 2, 'aml_threshold', 'transfers just under the reporting threshold'),
-  transfer_burst: spec('log', 1, 0.5, 3, 'transaction_velocity', 'transfers within one hour'),
+  near_threshold_transfers: novel(spec('log', 1, 0.5, 2, 'aml_threshold', 'transfers just under the reporting threshold'), 2),
+  transfer_burst: novel(spec('log', 1, 0.5, 3, 'transaction_velocity', 'transfers within one hour'), 3),
   distinct_hosts: spec('log', 1, 0.4, 4, 'lateral_movement', 'distinct hosts'),
-  new_hosts: spec('log', 1, 0.5, 3, 'lateral_movement', 'hosts never used before'),
+  new_hosts: novel(spec('log', 1, 0.5, 3, 'lateral_movement', 'hosts never used before'), 3),
   distinct_source_ips: spec('log', 1, 0.4, 4, 'volume_spike', 'distinct source addresses'),
   new_source_ips: spec('log', 1, 0.5, 3, 'account_takeover', 'source addresses never used before'),
   distinct_domains: spec('log', 1, 0.4, 15, 'volume_spike', 'distinct domains'),
   new_domains: spec('log', 1, 0.5, 10, 'volume_spike', 'domains never visited before'),
   distinct_destinations: spec('log', 1, 0.4, 4, 'lateral_movement', 'distinct destination addresses'),
-  new_destinations: spec('log', 1, 0.5, 3, 'lateral_movement', 'destination addresses never reached before'),
+  new_destinations: novel(spec('log', 1, 0.5, 3, 'lateral_movement', 'destination addresses never reached before'), 3),
   distinct_processes: spec('log', 1, 0.4, 5, 'volume_spike', 'distinct programs'),
   new_processes: spec('log', 1, 0.5, 3, 'volume_spike', 'programs never run before'),
   new_counterparties: spec('log', 1, 0.5, 3, 'transaction_velocity', 'new counterparties'),
-  after_hours_share: spec('linear', 1, 0.15, 0.3, 'after_hours', 'of activity after hours', 'share'),
-  after_hours_events: spec('log', 1, 0.5, 15, 'after_hours', 'events after hours'),
+  // After hours including weekends is shown and feeds OCEAN; the baseline compares clock time only.
+  after_hours_share: spec('linear', 1, 0.15, 0.3, 'after_hours', 'of activity after hours', 'share', false),
+  after_hours_events: spec('log', 1, 0.5, 15, 'after_hours', 'events after hours', 'count', false),
+  // The share, not the count, so a busy day that runs an hour late is not an after-hours anomaly twice.
+  off_clock_share: { ...spec('linear', 1, 0.12, 0.25, 'after_hours', 'of activity outside working hours', 'share'), support: { events: (vector) => vector[featureIndex.off_clock_events]!, full: 15 } },
+  off_clock_events: spec('log', 1, 0.5, 15, 'after_hours', 'events outside working hours', 'count', false),
   night_events: spec('log', 1, 0.5, 8, 'after_hours', 'events at night (22:00–06:00)'),
   first_hour: spec('linear', -1, 1, 2.5, 'after_hours', 'first activity', 'hour'),
   last_hour: spec('linear', 1, 1, 2.5, 'after_hours', 'last activity', 'hour'),
   active_hours: spec('linear', 1, 1.5, 4, 'volume_spike', 'active hours'),
   sessions: spec('log', 1, 0.5, 4, 'volume_spike', 'sessions'),
   bytes: spec('log', 1, 0.7, 100e6, 'volume_spike', 'transferred', 'bytes'),
-  failure_share: spec('linear', 1, 0.1, 0.25, 'brute_force', 'of events failed', 'share'),
+  failure_share: { ...spec('linear', 1, 0.1, 0.25, 'brute_force', 'of events failed', 'share'), support: { events: (vector) => vector[featureIndex.failure_share]! * vector[featureIndex.events]!, full: 10 } },
 }
 const specs = featureNames.map((name) => featureSpecs[name])
 
@@ -101,6 +117,7 @@ export interface FeatureStats {
   scale: Float64Array
   high: Float64Array
   low: Float64Array
+  max: Float64Array
   days: number
 }
 
@@ -110,6 +127,7 @@ export function featureStats(windows: readonly SortedValues[], days: number): Fe
     scale: new Float64Array(featureCount),
     high: new Float64Array(featureCount),
     low: new Float64Array(featureCount),
+    max: new Float64Array(featureCount),
     days,
   }
   for (let index = 0; index < featureCount; index++) {
@@ -118,6 +136,7 @@ export function featureStats(windows: readonly SortedValues[], days: number): Fe
     stats.scale[index] = window.scale()
     stats.high[index] = window.quantile(0.9)
     stats.low[index] = window.quantile(0.1)
+    stats.max[index] = window.quantile(1)
   }
   return stats
 }
@@ -143,6 +162,16 @@ export interface BaselineResult extends DetectorResult {
 const priorDays = 5
 /** From this many earlier days on, a value no higher than the user's 90th percentile is familiar. */
 const familiarAfter = 10
+/**
+ * The z a never-seen level of a `novelty` feature counts as: 4 at the smallest novel level (alone,
+ * a score of about 0.4), 1.5 more for each doubling beyond it (9 never-used hosts weigh more
+ * than 3), at most 9. The log scale alone would say 0 → 9 is only 4.6 spreads.
+ */
+function noveltyZ(value: number, most: number, novelty: number): number {
+  return Math.min(9, 4 + 1.5 * Math.log2(value / Math.max(novelty, 2 * most)))
+}
+/** Generic volume is the commonest benign surprise (a busy day), so its evidence counts for less than security-relevant behaviour. */
+const volumeWeight = 0.6
 /** Weights of the strongest, second and third anomaly type's evidence. */
 const typeWeights = [1, 0.5, 0.25]
 
@@ -160,6 +189,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
     const value = compared[index]!
     const direction = featureSpec.direction
     let userZ = 0
+    let isNovel = false
     if (user !== null) {
       const prior = context.typicalSpread?.[index] ?? featureSpec.floor
       const blended = (userDays * user.scale[index]! + priorDays * Math.max(prior, featureSpec.floor)) / (userDays + priorDays)
@@ -167,17 +197,21 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
       userZ = signed(robustZ(value, user.median[index]!, blended, featureSpec.floor), direction)
       const familiar = direction >= 0 ? value <= user.high[index]! : value >= user.low[index]!
       if (userDays >= familiarAfter && familiar) userZ = Math.min(userZ, 2)
+      const most = Math.expm1(user.max[index]!)
+      isNovel = featureSpec.novelty > 0 && userDays >= context.minHistory && vector[index]! > 2 * most + 1e-9 && vector[index]! - most >= featureSpec.novelty
+      if (isNovel) userZ = Math.max(userZ, noveltyZ(vector[index]!, most, featureSpec.novelty))
     }
     const peerZ = peer === null ? null : signed(robustZ(value, peer.median[index]!, peer.scale[index]!, featureSpec.floor), direction)
-    // Own history is the measure; peers who do this routinely temper it, and stand in (at half strength) while the user is new.
-    const full = peerZ === null ? userZ : 0.7 * userZ + 0.3 * Math.min(userZ, peerZ)
+    // Own history is the measure; peers who do this routinely temper it a little, and stand in (at half strength) while the user is new.
+    const full = peerZ === null ? userZ : 0.8 * userZ + 0.2 * Math.min(userZ, Math.max(0, peerZ))
     const cold = peerZ === null ? 0 : 0.5 * peerZ
     let combined = ownShare * full + (1 - ownShare) * cold
     const reference = ownShare >= 0.5 || peer === null ? user : peer
     if (reference === null) continue
     const baselineValue = raw(reference.median[index]!, featureSpec)
     const change = direction === 0 ? Math.abs(vector[index]! - baselineValue) : direction * (vector[index]! - baselineValue)
-    if (combined > 0) combined *= Math.min(1, Math.max(0, change) / featureSpec.minChange)
+    if (combined > 0 && !isNovel) combined *= Math.min(1, Math.max(0, change) / featureSpec.minChange)
+    if (combined > 0 && featureSpec.support !== null) combined *= Math.min(1, featureSpec.support.events(vector) / featureSpec.support.full)
     z[index] = combined
     if (combined <= evidenceThreshold) continue
     candidates.push({ index, z: combined, baseline: baselineValue, fromPeers: reference !== user })
@@ -186,8 +220,8 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
   }
   const ranked = [...bestByType.entries()].sort((first, second) => second[1].z - first[1].z || first[1].index - second[1].index)
   let excess = 0
-  ranked.slice(0, typeWeights.length).forEach(([, best], rank) => {
-    excess += typeWeights[rank]! * (best.z - evidenceThreshold)
+  ranked.slice(0, typeWeights.length).forEach(([type, best], rank) => {
+    excess += typeWeights[rank]! * (type === 'volume_spike' ? volumeWeight : 1) * (best.z - evidenceThreshold)
   })
   const score = evidenceScore(evidenceThreshold + excess)
   const facts = candidates

@@ -19,8 +19,9 @@ import { actionSymbols, symbols } from './markov'
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
  *   process images, each with how many were first seen for this user (counterparties: first seen only);
  * - time: share and count of events after hours (outside the working hours or on a weekend),
- *   night events (22:00–06:00), first and last activity hour, active hours, sessions (bursts
- *   separated by 30 minutes of quiet);
+ *   share and count of events outside the working hours by the clock whatever the weekday
+ *   (weekend work in daytime is common and mild; work at 03:00 is neither), night events (22:00–06:00), first and last
+ *   activity hour, active hours, sessions (bursts separated by 30 minutes of quiet);
  * - bytes of all events and the share of events that failed.
  */
 export const featureNames = [
@@ -32,7 +33,7 @@ export const featureNames = [
   'near_threshold_transfers', 'transfer_burst',
   'distinct_hosts', 'new_hosts', 'distinct_source_ips', 'new_source_ips', 'distinct_domains', 'new_domains',
   'distinct_destinations', 'new_destinations', 'distinct_processes', 'new_processes', 'new_counterparties',
-  'after_hours_share', 'after_hours_events', 'night_events', 'first_hour', 'last_hour', 'active_hours', 'sessions',
+  'after_hours_share', 'after_hours_events', 'off_clock_share', 'off_clock_events', 'night_events', 'first_hour', 'last_hour', 'active_hours', 'sessions',
   'bytes', 'failure_share',
 ] as const
 export type FeatureName = (typeof featureNames)[number]
@@ -146,6 +147,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   let activeHours = 0
   let failures = 0
   let afterHours = 0
+  let offClock = 0
   let night = 0
   let sessions = 0
   let previousTs = -Infinity
@@ -212,7 +214,9 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
     if (previousTs === -Infinity) vector[featureIndex.first_hour] = hour
     vector[featureIndex.last_hour] = hour
     activeHours |= 1 << hourBit
-    if (weekend || hour < working.startHour || hour >= working.endHour) afterHours++
+    const outside = hour < working.startHour || hour >= working.endHour
+    if (outside) offClock++
+    if (weekend || outside) afterHours++
     if (hour < 6 || hour >= 22) night++
     if (event.ts - previousTs > sessionGapMs) sessions++
     previousTs = event.ts
@@ -226,6 +230,8 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.transfer_burst] = maxWithin(transferTimes, hourMs)
   vector[featureIndex.after_hours_events] = afterHours
   vector[featureIndex.after_hours_share] = events > 0 ? afterHours / events : 0
+  vector[featureIndex.off_clock_events] = offClock
+  vector[featureIndex.off_clock_share] = events > 0 ? offClock / events : 0
   vector[featureIndex.night_events] = night
   vector[featureIndex.active_hours] = bitCount(activeHours)
   vector[featureIndex.sessions] = sessions

@@ -128,6 +128,8 @@ export interface UserHistory {
   surprise: SortedValues
   /** On how many earlier days each rule fired (a rule that fires every day is routine for this user). */
   ruleDays: Map<string, number>
+  /** Per counting rule, what it counted on earlier days (so a burst can be compared with the user's usual). */
+  ruleCounts: Map<string, SortedValues>
   /** The user's own spread per compared feature as of the last scored day, for the population prior. */
   spread: Float64Array | null
 }
@@ -142,6 +144,7 @@ export function createUserHistory(): UserHistory {
     transitions: createTransitionCounts(),
     surprise: new SortedValues(historyWindow),
     ruleDays: new Map(),
+    ruleCounts: new Map(),
     spread: null,
   }
 }
@@ -152,6 +155,7 @@ export interface DayMemory {
   compared: Float64Array
   surprise: number
   firedRules: readonly string[]
+  ruleCounts: ReadonlyMap<string, number>
   spread: Float64Array | null
 }
 
@@ -164,6 +168,11 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   addSequence(history.transitions, memory.features.sequence)
   history.surprise.push(memory.surprise)
   for (const rule of memory.firedRules) history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+  for (const [rule, count] of memory.ruleCounts) {
+    let window = history.ruleCounts.get(rule)
+    if (window === undefined) history.ruleCounts.set(rule, (window = new SortedValues(historyWindow)))
+    window.push(count)
+  }
   if (memory.spread !== null) history.spread = memory.spread
 }
 

@@ -94,8 +94,10 @@ export function addSequence(target: TransitionCounts, sequence: Uint8Array): voi
   }
 }
 
-/** P(to | from), smoothed: global ← uniform, peer ← global, user ← peer. */
+/** P(to | from), smoothed: global ← uniform over the symbols after start, peer ← global, user ← peer. */
 export function transitionProbability(model: TransitionModel, from: number, to: number): number {
+  // The start symbol only ever begins a day, so nothing transitions into it.
+  if (to === symbols.start) return 0
   const cell = from * symbolCount + to
   const global = model.global
   let probability = (global.counts[cell]! + globalPrior / (symbolCount - 1)) / (global.totals[from]! + globalPrior)

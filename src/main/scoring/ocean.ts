@@ -19,7 +19,7 @@ import type { DetectorResult, Fact } from './types'
 // A period's value of a trait is the median of its days. Drift per trait is the change between
 // the baseline period (the first 60 % of the user's days before the day) and the recent period
 // (the last 7 days up to the day), in units of the baseline period's day-to-day spread; the
-// drift distance is the Euclidean norm of those five.
+// drift distance is the Euclidean norm of the changes in each trait's risky direction.
 
 export const oceanTraits = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'] as const
 export type OceanTrait = (typeof oceanTraits)[number]
@@ -29,11 +29,21 @@ export type OceanVector = Record<OceanTrait, number>
 export const recentDays = 7
 export const baselineShare = 0.6
 export const minDriftHistory = 14
+/**
+ * The direction of each trait's change that goes with insider risk (broader reach, less diligence,
+ * withdrawal, more friction, more volatility); the drift distance counts only those, so ordinary
+ * wandering the other way (a quieter, more regular month) is not drift.
+ */
+const riskyDirection = [1, -1, -1, -1, 1]
 /** Smallest day-to-day spread assumed per trait, so a perfectly regular user does not drift on noise. */
 const traitFloors = [0.35, 0.1, 0.35, 0.05, 0.25]
-/** Drift distance that counts for nothing (the recent median of 7 noisy days wanders about 1 spread per trait), and the softness above it. */
-const driftThreshold = 3
-const driftSoftness = 3
+/**
+ * Drift distance that counts for nothing, and the softness above it. The median of 7 noisy days
+ * wanders about half a spread per trait, so ordinary users reach 2 on about one day in ten and 3
+ * on about one in a hundred.
+ */
+const driftThreshold = 2
+const driftSoftness = 2.5
 
 /** A user's two periods: raw trait values (medians of daily proxies), the drift per trait and its norm. */
 export interface OceanPeriods {
@@ -67,7 +77,8 @@ export function oceanPeriods(vectors: readonly Float64Array[], last = vectors.le
     recent[trait] = median(after)
     const spread = Math.max(traitFloors[trait]!, madToSigma * median(before.map((value) => Math.abs(value - baseline[trait]!))))
     drift[trait] = (recent[trait]! - baseline[trait]!) / spread
-    squares += drift[trait]! * drift[trait]!
+    const risky = Math.max(0, riskyDirection[trait]! * drift[trait]!)
+    squares += risky * risky
   }
   return { baseline, recent, drift, distance: Math.sqrt(squares), baselineDays: baselineEnd }
 }

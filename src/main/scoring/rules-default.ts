@@ -14,7 +14,7 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'failed-logon-burst', description: 'Many failed logons in a short time: password guessing.',
     severity: 0.5, technique: 'T1110.001', types: ['brute_force'], enabled: true,
-    kind: 'failure_burst', failures: 10, windowMinutes: 10,
+    kind: 'failure_burst', failures: 10, windowMinutes: 10, overUsual: 2,
   },
   {
     id: 'password-spray', description: 'Failed logons from a source address that failed against many accounts the same day.',
@@ -24,7 +24,7 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'logon-burst', description: 'Many successful logons within minutes: scripted use of the account.',
     severity: 0.4, technique: 'T1078', types: ['lateral_movement'], enabled: true,
-    kind: 'logon_burst', logons: 20, windowMinutes: 10,
+    kind: 'logon_burst', logons: 20, windowMinutes: 10, overUsual: 2,
   },
   {
     id: 'first-privilege-use', description: 'sudo, su or special privileges used for the first time by an account with a history.',
@@ -54,7 +54,7 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',
     severity: 0.8, technique: 'T1052.001', types: ['exfiltration'], enabled: true,
-    kind: 'removable_mass_copy', copies: 20, requireDevice: false,
+    kind: 'removable_mass_copy', copies: 20, requireDevice: false, overUsual: 2,
   },
   {
     id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
@@ -72,8 +72,13 @@ export const defaultRules: readonly Rule[] = [
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
   },
   {
-    id: 'transaction-velocity', description: 'Five or more transfers within one hour.',
-    severity: 0.6, technique: null, types: ['transaction_velocity'], enabled: true,
-    kind: 'event_velocity', actions: ['transfer'], count: 5, windowMinutes: 60,
+    id: 'transaction-velocity', description: 'Five or more transfers within one hour, well above the user’s usual.',
+    severity: 0.5, technique: null, types: ['transaction_velocity'], enabled: true,
+    kind: 'event_velocity', actions: ['transfer'], count: 5, windowMinutes: 60, overUsual: 1.5, newObjectsOnly: false, minHistoryDays: 0,
+  },
+  {
+    id: 'new-payee-velocity', description: 'Three or more transfers to never-paid counterparties within one hour (mule or fraud pattern).',
+    severity: 0.7, technique: null, types: ['transaction_velocity'], enabled: true,
+    kind: 'event_velocity', actions: ['transfer'], count: 3, windowMinutes: 60, overUsual: 2, newObjectsOnly: true, minHistoryDays: 5,
   },
 ]

@@ -12,21 +12,27 @@ import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './ty
 const minutes = z.number().positive().max(24 * 60)
 const count = z.number().int().min(1)
 const historyDays = z.number().int().min(0).default(5)
+/** A counting rule fires only when its count is also above this multiple of the user's 95th percentile of earlier days (0: off). */
+const overUsual = z.number().min(0).default(0)
 
 const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failure_then_success'), failures: count, windowMinutes: minutes, sameSource: z.boolean().default(true) }),
-  z.object({ kind: z.literal('failure_burst'), failures: count, windowMinutes: minutes }),
-  z.object({ kind: z.literal('logon_burst'), logons: count, windowMinutes: minutes }),
+  z.object({ kind: z.literal('failure_burst'), failures: count, windowMinutes: minutes, overUsual }),
+  z.object({ kind: z.literal('logon_burst'), logons: count, windowMinutes: minutes, overUsual }),
   z.object({ kind: z.literal('password_spray'), users: z.number().int().min(2) }),
   z.object({ kind: z.literal('first_time_action'), actions: z.array(z.string().min(1)).min(1), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('admin_group_add'), groups: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays }),
-  z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false) }),
+  z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false), overUsual }),
   // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
-  z.object({ kind: z.literal('event_velocity'), actions: z.array(z.string().min(1)).min(1), count, windowMinutes: minutes }),
+  // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
+  z.object({
+    kind: z.literal('event_velocity'), actions: z.array(z.string().min(1)).min(1), count, windowMinutes: minutes, overUsual,
+    newObjectsOnly: z.boolean().default(false), minHistoryDays: historyDays,
+  }),
 ])
 
 /** One rule as the analyst edits it. */
@@ -98,14 +104,23 @@ const routineShare = 0.3
 const routineMinDays = 5
 const routineFactor = 0.25
 
-export function evaluateRules(rules: readonly Rule[], input: RuleInput): DetectorResult & { fired: string[] } {
+/** The rules' result, the ids that fired and what each counting rule counted (for the user's history). */
+export interface RulesResult extends DetectorResult {
+  fired: string[]
+  counts: Map<string, number>
+}
+
+export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {
   const facts: Fact[] = []
   const fired: string[] = []
+  const counts = new Map<string, number>()
   const typeWeights = new Map<string, number>()
   let total = 0
   for (const rule of rules) {
     if (!rule.enabled) continue
-    const finding = evaluate(rule, input)
+    const counted = countOf(rule, input.day, input.features, input.history)
+    if (counted !== null) counts.set(rule.id, counted.count)
+    const finding = counted === null ? evaluate(rule, input) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
@@ -119,7 +134,52 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): Detecto
   }
   const types = [...typeWeights.entries()].sort((first, second) => second[1] - first[1]).map(([type]) => type) as DetectorResult['types']
   facts.sort((first, second) => second.weight - first.weight)
-  return { score: Math.min(1, total), facts, types, fired }
+  return { score: Math.min(1, total), facts, types, fired, counts }
+}
+
+/** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
+interface Counted {
+  count: number
+  threshold: number
+  overUsual: number
+  text: string
+}
+
+function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserHistory): Counted | null {
+  switch (rule.kind) {
+    case 'failure_burst': {
+      const burst = maxWithin(day.events.filter(isFailedLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
+      return { count: burst, threshold: rule.failures, overUsual: rule.overUsual, text: `${burst} failed logons within ${rule.windowMinutes} minutes` }
+    }
+    case 'logon_burst': {
+      const burst = maxWithin(day.events.filter(isSuccessfulLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
+      return { count: burst, threshold: rule.logons, overUsual: rule.overUsual, text: `${burst} logons within ${rule.windowMinutes} minutes` }
+    }
+    case 'removable_mass_copy': {
+      const copies = rule.requireDevice && features.vector[featureIndex.device_connects]! === 0 ? 0 : features.vector[featureIndex.removable_copies]!
+      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media` }
+    }
+    case 'event_velocity': {
+      if (history.days < rule.minHistoryDays) return null
+      const counted = day.events.filter((event) => rule.actions.includes(event.action) && (!rule.newObjectsOnly || isNewObject(event.object, history)))
+      const burst = maxWithin(counted.map((event) => event.ts), rule.windowMinutes * 60_000)
+      const fresh = rule.newObjectsOnly ? ' to counterparties or objects never used before' : ''
+      return { count: burst, threshold: rule.count, overUsual: rule.overUsual, text: `${burst} ${rule.actions.join('/')} events${fresh} within ${rule.windowMinutes} minutes` }
+    }
+    default:
+      return null
+  }
+}
+
+/** While a user's usual is unknown (fewer than `routineMinDays` earlier days), a rule that compares with it asks for twice its threshold. */
+function countFinding(rule: Rule, counted: Counted, history: UserHistory): Finding | null {
+  if (counted.count < counted.threshold) return null
+  if (counted.overUsual === 0) return { value: counted.count, text: counted.text }
+  const earlier = history.ruleCounts.get(rule.id)
+  if (earlier === undefined || earlier.size < routineMinDays) return counted.count >= 2 * counted.threshold ? { value: counted.count, text: counted.text } : null
+  const usual = earlier.quantile(0.95)
+  if (counted.count <= counted.overUsual * usual) return null
+  return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)}` }
 }
 
 function evaluate(rule: Rule, input: RuleInput): Finding | null {
@@ -128,14 +188,6 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
   switch (rule.kind) {
     case 'failure_then_success':
       return failureThenSuccess(day, rule.failures, rule.windowMinutes * 60_000, rule.sameSource)
-    case 'failure_burst': {
-      const burst = maxWithin(day.events.filter(isFailedLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
-      return burst >= rule.failures ? { value: burst, text: `${burst} failed logons within ${rule.windowMinutes} minutes` } : null
-    }
-    case 'logon_burst': {
-      const burst = maxWithin(day.events.filter(isSuccessfulLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
-      return burst >= rule.logons ? { value: burst, text: `${burst} logons within ${rule.windowMinutes} minutes` } : null
-    }
     case 'password_spray':
       return passwordSpray(day, input.failures, rule.users)
     case 'first_time_action': {
@@ -152,17 +204,12 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
       const listed = fresh.slice(0, 3).join(', ') + (fresh.length > 3 ? ', …' : '')
       return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})` }
     }
-    case 'removable_mass_copy': {
-      const copies = vector[featureIndex.removable_copies]!
-      if (copies < rule.copies || (rule.requireDevice && vector[featureIndex.device_connects]! === 0)) return null
-      return { value: copies, text: `${copies} files written to removable media` }
-    }
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(day, history, rule.minBytes, rule.minUploads)
     case 'off_hours': {
-      const afterHours = vector[featureIndex.after_hours_events]!
+      const afterHours = vector[featureIndex.off_clock_events]!
       if (history.days < rule.minHistoryDays || afterHours < rule.minEvents) return null
-      const usual = history.vectors.filter((earlier) => earlier[featureIndex.after_hours_events]! >= rule.minEvents).length
+      const usual = history.vectors.filter((earlier) => earlier[featureIndex.off_clock_events]! >= rule.minEvents).length
       if (usual / history.days > rule.maxUsualShare) return null
       return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${history.days} earlier days)` }
     }
@@ -171,11 +218,15 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
       const near = day.events.filter((event) => event.action === 'transfer' && Math.abs(event.amount ?? 0) >= lower && Math.abs(event.amount ?? 0) < rule.threshold).length
       return near >= rule.count ? { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold` } : null
     }
-    case 'event_velocity': {
-      const burst = maxWithin(day.events.filter((event) => rule.actions.includes(event.action)).map((event) => event.ts), rule.windowMinutes * 60_000)
-      return burst >= rule.count ? { value: burst, text: `${burst} ${rule.actions.join('/')} events within ${rule.windowMinutes} minutes` } : null
-    }
+    default:
+      return null
   }
+}
+
+function isNewObject(object: string | null, history: UserHistory): boolean {
+  if (object === null) return false
+  for (const kind of entityKinds) if (history.seen[kind].has(object)) return false
+  return true
 }
 
 const entityWords: Record<(typeof entityKinds)[number], string> = {

@@ -1,7 +1,7 @@
 import { comparedValues, featureSpecs, featureStats, scoreBaseline, type FeatureStats } from './baseline'
 import { combineDetectors, normalizeWeights } from './combine'
-import { summarizeDay } from './explain'
-import { computeDayFeatures, defaultWorkingTime, featureCount, featureIndex, featureNames, type FeatureName, type WorkingTime } from './features'
+import { anomalyTypeLabels, summarizeDay } from './explain'
+import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
   createPopulationHistory, createUserHistory, evidenceScore, madToSigma, rememberPopulationDay, rememberUserDay,
   type PopulationHistory, type UserHistory,
@@ -9,7 +9,7 @@ import {
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
 import { buildFailureIndex, evaluateRules, type Rule } from './rules'
-import type { DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
+import type { AnomalyType, DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
 
 // The orchestrator. Dates are walked in order; every user-day of a date is scored against the
 // state left by earlier dates only (own history, peer group, everyone, the Isolation Forest's
@@ -28,16 +28,21 @@ export interface ScoreOptions {
   isolationReference?: number
 }
 
-/** Features the Isolation Forest sees, each as the day's deviation from the user's usual in spreads. */
-export const isolationFeatures: readonly FeatureName[] = [
-  'events', 'failed_logons', 'privilege_uses', 'account_changes', 'processes', 'file_copies', 'removable_copies',
-  'device_connects', 'emails_sent', 'web_requests', 'web_uploads', 'upload_bytes', 'transfers', 'transfer_amount',
-  'near_threshold_transfers', 'distinct_hosts', 'new_hosts', 'new_source_ips', 'new_domains', 'new_destinations',
-  'after_hours_share', 'night_events', 'first_hour', 'last_hour', 'bytes',
-]
-const isolationColumns = isolationFeatures.map((name) => featureIndex[name])
+/**
+ * The Isolation Forest's columns: per anomaly type, the largest deviation of the day from the
+ * user's usual (or the peers' while the user is new) among that type's compared features, in
+ * spreads. One column per type rather than per feature keeps the forest from spending its random
+ * splits on dozens of quiet columns, so a day far out on one or two kinds of behaviour is isolated.
+ */
+export const isolationTypes: readonly AnomalyType[] = [...new Set(featureNames.filter((name) => featureSpecs[name].compared).map((name) => featureSpecs[name].type))]
+const comparedFeatures = featureNames.map((name, index) => ({ name, index })).filter(({ name }) => featureSpecs[name].compared)
 /** Fewer earlier rows than this and the forest stays silent: it would only learn who is busy. */
 const minIsolationReference = 100
+/**
+ * The forest's calibrated z needs this much more than the other detectors' before it counts: the
+ * reference scores are tightly bunched, so their MAD is small and ordinary busy days reach z 4.
+ */
+const isolationMargin = 1.5
 /** A population needs this many remembered user-days before its stats stand for the group. */
 const minPopulationDays = 10
 
@@ -114,7 +119,7 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
     }
     // Only now, with every day of the date scored, does the date become history.
     for (const entry of scored) {
-      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, spread: entry.baseline.spread }
+      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.baseline.spread }
       rememberUserDay(entry.history, memory)
       const group = populations.get(series[entry.index]!.peerGroup)
       if (group !== undefined) rememberPopulationDay(group, memory)
@@ -155,14 +160,16 @@ function typicalSpreadOf(histories: readonly UserHistory[], minHistory: number):
   return typical
 }
 
-/** The day's deviation from the user's usual (or the peers' while the user is new), in spreads, clipped. */
+/** The day's largest deviation per anomaly type from the user's usual (or the peers'), in spreads, clipped to ±8. */
 function isolationRow(compared: Float64Array, center: FeatureStats, typicalSpread: Float64Array | null): Float64Array {
-  const row = new Float64Array(isolationColumns.length)
-  isolationColumns.forEach((feature, column) => {
-    const floor = featureSpecs[featureNames[feature]!].floor
-    const spread = Math.max(floor, typicalSpread?.[feature] ?? 0, center.scale[feature]!)
-    row[column] = Math.max(-8, Math.min(8, (compared[feature]! - center.median[feature]!) / spread))
-  })
+  const row = new Float64Array(isolationTypes.length).fill(-8)
+  for (const { name, index } of comparedFeatures) {
+    const featureSpec = featureSpecs[name]
+    const spread = Math.max(featureSpec.floor, typicalSpread?.[index] ?? 0, center.scale[index]!)
+    const deviation = Math.max(-8, Math.min(8, (featureSpec.direction === -1 ? -1 : 1) * (compared[index]! - center.median[index]!) / spread))
+    const column = isolationTypes.indexOf(featureSpec.type)
+    if (deviation > row[column]!) row[column] = deviation
+  }
   return row
 }
 
@@ -189,12 +196,11 @@ function isolationScores(rows: readonly (Float64Array | null)[], reference: read
 }
 
 function isolationResult(z: number, row: Float64Array | null, coldShare: number): DetectorResult {
-  const score = evidenceScore(z * (0.5 + 0.5 * coldShare))
+  const score = evidenceScore(z * (0.5 + 0.5 * coldShare) - isolationMargin)
   if (score <= 0 || row === null) return { score, facts: [], types: [] }
-  const order = isolationColumns.map((_, column) => column).sort((first, second) => Math.abs(row[second]!) - Math.abs(row[first]!) || first - second)
-  const top = order.slice(0, 2).filter((column) => Math.abs(row[column]!) >= 2)
-  const names = top.map((column) => featureSpecs[isolationFeatures[column]!].label)
-  const type = top.length > 0 ? featureSpecs[isolationFeatures[top[0]!]!].type : null
+  const order = isolationTypes.map((_, column) => column).sort((first, second) => row[second]! - row[first]! || first - second)
+  const top = order.slice(0, 2).filter((column) => row[column]! >= 2)
+  const names = top.map((column) => anomalyTypeLabels[isolationTypes[column]!])
   return {
     score,
     facts: [{
@@ -204,8 +210,8 @@ function isolationResult(z: number, row: Float64Array | null, coldShare: number)
       baseline: null,
       z: Math.round(z * 100) / 100,
       weight: score,
-      text: `an unusual combination of features for this user${names.length > 0 ? ` (most of all: ${names.join(', ')})` : ''}`,
+      text: `a combination of behaviour unlike the user's earlier days${names.length > 0 ? ` (mostly ${names.join(' and ')})` : ''}`,
     }],
-    types: type === null ? [] : [type],
+    types: top.map((column) => isolationTypes[column]!),
   }
 }

@@ -63,7 +63,8 @@ function viaVpn(day: WorkDay, from: string, guessing: boolean): void {
 export const bruteForceTakeover: Scenario = {
   name: 'brute_force_takeover',
   forcesPresence: false,
-  fit: () => 1,
+  // Mostly people with ssh access (the exposed bastion is where guessing happens), not only them.
+  fit: (person) => (person.habits.linuxServers.length > 0 ? 1.3 : 1),
   plan(random, person, range) {
     const days = consecutiveDays(random, range, random.chance(0.5) ? 2 : 1, false)
     return { days, variant: person.habits.linuxServers.length > 0 ? 'ssh' : 'vpn', detail: scannerAddress(random) }

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { actionVocabulary } from '../../shared/actions'
+import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, maxWithin, rememberEntities, weekdayOf } from './features'
+import { symbols } from './markov'
+import type { ScoredEvent, UserDay } from './types'
+
+const monday = Date.UTC(2024, 2, 4)
+
+function event(dayStart: number, time: string, action: string, extra: Partial<ScoredEvent> = {}): ScoredEvent {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number)
+  const failed = action.endsWith('_failed') || action === 'ssh_invalid_user'
+  return {
+    ts: dayStart + (hours * 60 + minutes) * 60_000,
+    category: actionVocabulary[action]?.category ?? 'system',
+    action,
+    outcome: failed ? 'failure' : 'success',
+    host: null, srcIp: null, dstIp: null, object: null, bytes: null, amount: null, attrs: {},
+    ...extra,
+  }
+}
+
+function day(date: string, dayStart: number, events: ScoredEvent[]): UserDay {
+  return { user: 'alice', date, dayStart, offsetMinutes: 0, events }
+}
+
+function busyDay(date = '2024-03-04', dayStart = monday): UserDay {
+  const at = (time: string, action: string, extra: Partial<ScoredEvent> = {}): ScoredEvent => event(dayStart, time, action, extra)
+  return day(date, dayStart, [
+    at('06:30', 'logon_failed', { host: 'ws1', srcIp: '203.0.113.5' }),
+    at('06:31', 'ssh_invalid_user', { host: 'srv9', srcIp: '203.0.113.5' }),
+    at('08:00', 'logon', { host: 'ws1', srcIp: '10.0.0.1' }),
+    at('08:10', 'sudo', { host: 'ws1', object: '/bin/ls' }),
+    at('09:00', 'file_copy', { host: 'ws1', object: '/media/usb/a.doc' }),
+    at('09:01', 'file_copy', { host: 'ws1', object: 'E:\\b.doc', attrs: { toRemovableMedia: true } }),
+    at('09:02', 'file_copy', { host: 'ws1', object: '/media/usb/c.doc', attrs: { toRemovableMedia: false } }),
+    at('10:00', 'email_send', { host: 'ws1', object: 'bob@example.com;carol@example.com', attrs: { cc: 'dave@example.com' } }),
+    at('11:00', 'http_request', { host: 'ws1', object: 'example.com', bytes: 100 }),
+    at('11:05', 'web_upload', { host: 'ws1', object: 'drop.example', bytes: 5000 }),
+    at('12:00', 'transfer', { object: 'acct-1', amount: 9500 }),
+    at('12:10', 'transfer', { object: 'acct-2', amount: 9600 }),
+    at('12:20', 'transfer', { object: 'acct-1', amount: 100 }),
+    at('20:30', 'process_start', { host: 'ws1', object: '"C:\\Program Files\\Tool\\x.exe" -a' }),
+    at('23:00', 'network_connect', { host: 'ws1', dstIp: '192.0.2.7', object: 'files.example' }),
+  ])
+}
+
+function value(vector: Float64Array, name: (typeof featureNames)[number]): number {
+  return vector[featureIndex[name]]!
+}
+
+describe('computeDayFeatures', () => {
+  it('counts categories, key actions, removable copies, recipients, uploads and transfers', () => {
+    const { vector } = computeDayFeatures(busyDay(), createSeenEntities())
+    expect(vector.length).toBe(featureNames.length)
+    expect(value(vector, 'events')).toBe(15)
+    expect(value(vector, 'authentication_events')).toBe(4)
+    expect(value(vector, 'failed_logons')).toBe(2)
+    expect(value(vector, 'logons')).toBe(1)
+    expect(value(vector, 'privilege_uses')).toBe(1)
+    expect(value(vector, 'file_copies')).toBe(3)
+    // The path counts only where the parser did not say; an explicit false wins.
+    expect(value(vector, 'removable_copies')).toBe(2)
+    expect(value(vector, 'email_recipients')).toBe(3)
+    expect(value(vector, 'upload_bytes')).toBe(5000)
+    expect(value(vector, 'transfers')).toBe(3)
+    expect(value(vector, 'transfer_amount')).toBe(19_200)
+    expect(value(vector, 'transfer_max')).toBe(9600)
+    expect(value(vector, 'near_threshold_transfers')).toBe(2)
+    expect(value(vector, 'transfer_burst')).toBe(3)
+    expect(value(vector, 'bytes')).toBe(5100)
+    expect(value(vector, 'failure_share')).toBeCloseTo(2 / 15)
+  })
+
+  it('reads hours from the local day start: first, last, outside working hours, night, sessions', () => {
+    const { vector } = computeDayFeatures(busyDay(), createSeenEntities())
+    expect(value(vector, 'first_hour')).toBeCloseTo(6.5)
+    expect(value(vector, 'last_hour')).toBeCloseTo(23)
+    expect(value(vector, 'off_clock_events')).toBe(4) // 06:30, 06:31, 20:30, 23:00
+    expect(value(vector, 'after_hours_events')).toBe(4)
+    expect(value(vector, 'night_events')).toBe(1)
+    expect(value(vector, 'active_hours')).toBe(8) // 6, 8, 9, 10, 11, 12, 20, 23
+    expect(value(vector, 'sessions')).toBe(8)
+  })
+
+  it('counts a whole weekend day as after hours but not as outside the clock', () => {
+    const saturday = Date.UTC(2024, 2, 9)
+    expect(weekdayOf('2024-03-09')).toBe(6)
+    const { vector } = computeDayFeatures(busyDay('2024-03-09', saturday), createSeenEntities())
+    expect(value(vector, 'after_hours_share')).toBe(1)
+    expect(value(vector, 'off_clock_share')).toBeCloseTo(4 / 15)
+  })
+
+  it('counts distinct entities and those first seen for the user', () => {
+    const seen = createSeenEntities()
+    const first = computeDayFeatures(busyDay(), seen)
+    expect(value(first.vector, 'distinct_hosts')).toBe(2)
+    expect(value(first.vector, 'new_hosts')).toBe(2)
+    expect(first.entities.processes).toEqual(['x.exe'])
+    expect(first.entities.domains).toEqual(['drop.example', 'example.com', 'files.example'])
+    expect(first.entities.destinations).toEqual(['192.0.2.7'])
+    expect(first.entities.counterparties).toEqual(['acct-1', 'acct-2'])
+    // Computing features does not change what was seen; remembering does.
+    expect(seen.hosts.size).toBe(0)
+    rememberEntities(seen, first.entities)
+    const again = computeDayFeatures(busyDay('2024-03-05', monday + 86_400_000), seen)
+    expect(value(again.vector, 'distinct_hosts')).toBe(2)
+    expect(value(again.vector, 'new_hosts')).toBe(0)
+    expect(value(again.vector, 'new_domains')).toBe(0)
+    expect(value(again.vector, 'new_counterparties')).toBe(0)
+  })
+
+  it('builds the action sequence with repeats collapsed', () => {
+    const { sequence, actions } = computeDayFeatures(busyDay(), createSeenEntities())
+    expect([...sequence.slice(0, 6)]).toEqual([symbols.start, symbols.logonFailed, symbols.logon, symbols.privilege, symbols.removable, symbols.fileCopy])
+    expect(sequence.filter((symbol) => symbol === symbols.transfer).length).toBe(1)
+    expect(actions).toContain('sudo')
+  })
+
+  it('treats any failed authentication that is not a refused sudo as a failed logon', () => {
+    const failures = day('2024-03-04', monday, [
+      event(monday, '09:00', 'kerberos_tgt', { outcome: 'failure' }),
+      event(monday, '09:01', 'sudo_failed'),
+    ])
+    const { vector } = computeDayFeatures(failures, createSeenEntities())
+    expect(value(vector, 'failed_logons')).toBe(1)
+    expect(value(vector, 'privilege_failures')).toBe(1)
+  })
+})
+
+describe('maxWithin', () => {
+  it('finds the most timestamps inside any window', () => {
+    expect(maxWithin([0, 10, 20, 100, 105, 110, 115], 15)).toBe(4)
+    expect(maxWithin([], 15)).toBe(0)
+  })
+})

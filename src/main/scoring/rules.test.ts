@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { actionVocabulary } from '../../shared/actions'
+import { comparedValues } from './baseline'
+import { computeDayFeatures } from './features'
+import { createUserHistory, rememberUserDay, type UserHistory } from './history'
+import { buildFailureIndex, evaluateRules, validateRules, type FailureIndex, type Rule } from './rules'
+import { defaultRules } from './rules-default'
+import type { ScoredEvent, UserDay } from './types'
+
+const firstDay = Date.UTC(2024, 2, 4)
+const dayMs = 86_400_000
+
+function event(dayIndex: number, minutes: number, action: string, extra: Partial<ScoredEvent> = {}): ScoredEvent {
+  const failed = action.endsWith('_failed') || action === 'ssh_invalid_user'
+  return {
+    ts: firstDay + dayIndex * dayMs + minutes * 60_000,
+    category: actionVocabulary[action]?.category ?? 'system',
+    action,
+    outcome: failed ? 'failure' : 'success',
+    host: 'ws1', srcIp: '10.0.0.1', dstIp: null, object: null, bytes: null, amount: null, attrs: {},
+    ...extra,
+  }
+}
+
+function day(dayIndex: number, events: ScoredEvent[], user = 'alice'): UserDay {
+  const dayStart = firstDay + dayIndex * dayMs
+  return { user, date: new Date(dayStart).toISOString().slice(0, 10), dayStart, offsetMinutes: 0, events: events.sort((first, second) => first.ts - second.ts) }
+}
+
+/** An office day: logon at 09:00, some browsing, logoff. */
+function office(dayIndex: number, extra: ScoredEvent[] = []): UserDay {
+  return day(dayIndex, [
+    event(dayIndex, 540, 'logon'),
+    ...Array.from({ length: 10 }, (_, index) => event(dayIndex, 550 + index * 30, 'http_request', { object: 'intranet.example' })),
+    event(dayIndex, 1020, 'logoff'),
+    ...extra,
+  ])
+}
+
+const noFailures: FailureIndex = new Map()
+
+/** Evaluates `rules` on each day in turn, remembering each day as the orchestrator does; returns the last result. */
+function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = noFailures) {
+  const history: UserHistory = createUserHistory()
+  let result = null as ReturnType<typeof evaluateRules> | null
+  for (const current of days) {
+    const features = computeDayFeatures(current, history.seen)
+    result = evaluateRules(rules, { day: current, features, history, failures })
+    rememberUserDay(history, { features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, ruleCounts: result.counts, spread: null })
+  }
+  return result!
+}
+
+function rule(id: string): Rule {
+  return defaultRules.find((candidate) => candidate.id === id)!
+}
+
+const quietWeek = Array.from({ length: 6 }, (_, index) => office(index))
+
+describe('validateRules', () => {
+  it('accepts the default rule set', () => {
+    expect(validateRules(defaultRules)).toEqual({ rules: defaultRules, errors: [] })
+  })
+
+  it('names what is wrong: unknown kind, bad severity or technique, duplicate id', () => {
+    const broken = [
+      { ...rule('aml-threshold'), severity: 2 },
+      { ...rule('off-hours-access'), technique: 'T12' },
+    ]
+    expect(validateRules(broken).errors.join('\n')).toMatch(/0\.severity.*\n1\.technique/s)
+    expect(validateRules([{ ...rule('aml-threshold'), kind: 'nonsense' }]).errors.length).toBeGreaterThan(0)
+    expect(validateRules([rule('aml-threshold'), rule('aml-threshold')]).errors).toEqual(['aml-threshold: duplicate rule id'])
+  })
+})
+
+describe('evaluateRules', () => {
+  const bruteForce = (failures: number, successFrom: string) =>
+    office(6, [
+      ...Array.from({ length: failures }, (_, index) => event(6, 120 + index * 0.2, 'ssh_failed', { srcIp: '203.0.113.5', host: 'srv1' })),
+      event(6, 125, 'ssh_accept', { srcIp: successFrom, host: 'srv1' }),
+    ])
+
+  it('fires brute force then success from the same source, not after a few typos or from elsewhere', () => {
+    const fired = run([rule('brute-force-then-success')], [...quietWeek, bruteForce(14, '203.0.113.5')])
+    expect(fired.score).toBe(0.9)
+    expect(fired.types).toEqual(['account_takeover', 'brute_force'])
+    expect(fired.facts[0]!.text).toBe('14 failed logons followed by a successful logon from 203.0.113.5 within 5 minutes (rule brute-force-then-success, T1110)')
+    expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(3, '203.0.113.5')]).score).toBe(0)
+    expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(14, '10.0.0.1')]).score).toBe(0)
+  })
+
+  it('fires password spraying from the cross-user failure index', () => {
+    const spray = (users: number) => Array.from({ length: users }, (_, index) => day(6, [event(6, 60 + index, 'ssh_failed', { srcIp: '198.51.100.9' })], `user${index}`))
+    const targeted = office(6, [event(6, 61, 'ssh_failed', { srcIp: '198.51.100.9' })])
+    const wide = buildFailureIndex(spray(6))
+    expect(wide.get('198.51.100.9')?.users.size).toBe(6)
+    const result = run([rule('password-spray')], [...quietWeek, targeted], wide)
+    expect(result.score).toBe(0.6)
+    expect(result.facts[0]!.text).toContain('198.51.100.9, which failed against 6 accounts that day')
+    expect(run([rule('password-spray')], [...quietWeek, targeted], buildFailureIndex(spray(3))).score).toBe(0)
+  })
+
+  it('fires first-time privilege use only for a user with a history and no earlier privilege use', () => {
+    const sudoDay = (index: number) => office(index, [event(index, 600, 'sudo', { object: '/bin/bash' })])
+    expect(run([rule('first-privilege-use')], [...quietWeek, sudoDay(6)]).facts[0]!.value).toBe('sudo')
+    expect(run([rule('first-privilege-use')], [office(0), office(1), sudoDay(2)]).score).toBe(0)
+    expect(run([rule('first-privilege-use')], [sudoDay(0), ...quietWeek.slice(1), sudoDay(6)]).score).toBe(0)
+  })
+
+  it('fires on a member added to an administrative group, by bare or domain-qualified name', () => {
+    const added = (group: string) => office(6, [event(6, 600, 'group_member_add', { object: group, attrs: { targetUser: 'mallory' } })])
+    const result = run([rule('admin-group-add')], [...quietWeek, added('CORP\\Domain Admins')])
+    expect(result.facts[0]!.text).toBe('mallory added to the administrative group CORP\\Domain Admins (rule admin-group-add, T1098)')
+    expect(run([rule('admin-group-add')], [...quietWeek, added('developers')]).score).toBe(0)
+  })
+
+  it('fires on a burst of first-seen hosts after the user has a history', () => {
+    const hopping = office(6, Array.from({ length: 5 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
+    expect(run([rule('new-host-burst')], [...quietWeek, hopping]).facts[0]!.text).toMatch(/^5 hosts never used before \(srv0, srv1, srv2, …\)/)
+    expect(run([rule('new-host-burst')], [office(0), hopping]).score).toBe(0)
+  })
+
+  it('fires on mass copies to removable media, unless that is the user’s usual', () => {
+    const copies = (index: number, count: number) => office(index, Array.from({ length: count }, (_, copy) => event(index, 700 + copy * 0.1, 'file_copy', { object: `E:\\${copy}.pdf`, attrs: { toRemovableMedia: true } })))
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBe(0.8)
+    const habitual = Array.from({ length: 6 }, (_, index) => copies(index, 20))
+    expect(run([rule('removable-mass-copy')], [...habitual, copies(6, 25)]).score).toBe(0)
+    // Unknown usual: twice the threshold.
+    expect(run([rule('removable-mass-copy')], [copies(0, 25)]).score).toBe(0)
+    expect(run([rule('removable-mass-copy')], [copies(0, 40)]).score).toBe(0.8)
+  })
+
+  it('fires on uploads to a domain never visited before', () => {
+    const upload = (domain: string) => office(6, Array.from({ length: 3 }, (_, index) => event(6, 700 + index, 'web_upload', { object: domain, bytes: 5e6 })))
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).facts[0]!.text).toContain('3 uploads to mega.example, a domain never visited before, 15 MB')
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('intranet.example')]).score).toBe(0)
+  })
+
+  it('fires on off-hours activity by a user who rarely works then', () => {
+    const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
+    expect(run([rule('off-hours-access')], [...quietWeek, night(6)]).types).toEqual(['after_hours'])
+    expect(run([rule('off-hours-access')], Array.from({ length: 7 }, (_, index) => night(index))).score).toBe(0)
+  })
+
+  it('fires on structuring just under the reporting threshold and on a burst to new payees', () => {
+    const transfers = (amounts: number[], payee: (index: number) => string) =>
+      office(6, amounts.map((amount, index) => event(6, 600 + index * 5, 'transfer', { object: payee(index), amount })))
+    const structured = transfers([9100, 9800, 9950], () => 'acct-1')
+    expect(run([rule('aml-threshold')], [...quietWeek, structured]).facts[0]!.value).toBe(3)
+    expect(run([rule('aml-threshold')], [...quietWeek, transfers([9100, 9800, 12000], () => 'acct-1')]).score).toBe(0)
+    const payees = transfers([100, 200, 300, 400, 500, 600, 700], (index) => `mule-${index}`)
+    const result = run([rule('new-payee-velocity'), rule('transaction-velocity')], [...quietWeek, payees])
+    expect(result.fired).toEqual(['new-payee-velocity', 'transaction-velocity'])
+    expect(result.score).toBe(1)
+  })
+
+  it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {
+    const typo = (index: number) => office(index, [...Array.from({ length: 6 }, (_, attempt) => event(index, 530 + attempt * 0.1, 'logon_failed')), event(index, 531, 'logon')])
+    const result = run([rule('brute-force-then-success')], Array.from({ length: 8 }, (_, index) => typo(index)))
+    expect(result.score).toBeCloseTo(0.9 * 0.25)
+    expect(result.facts[0]!.text).toContain('routine for this user, fired on 7 of 7 earlier days')
+  })
+
+  it('skips disabled rules', () => {
+    expect(run([{ ...rule('admin-group-add'), enabled: false }], [office(0, [event(0, 600, 'group_member_add', { object: 'wheel' })])]).score).toBe(0)
+  })
+})
