@@ -83,12 +83,19 @@ describe('argus CLI', () => {
     writeFileSync(log, 'Mar  3 10:00:00 web01 sshd[7]: Failed password for bob from 192.0.2.9 port 22 ssh2\n')
     expect(await main(['analyze', log, '--db', folder.file('cli.db'), '--year', '2024', '--json'])).toBe(0)
     expect(output).toHaveLength(1)
-    expect(JSON.parse(output[0] ?? '')).toEqual({
-      events: 1,
-      rejected: 0,
-      files: [{ path: log, format: 'linux-syslog', events: 1, rejected: 0 }],
-      users: [],
-    })
+    const document = JSON.parse(output[0] ?? '')
+    expect(document).toMatchObject({ events: 1, rejected: 0, files: [{ path: log, format: 'linux-syslog', events: 1, rejected: 0 }] })
+    expect(document.users).toEqual([
+      {
+        user: 'bob',
+        risk: expect.any(Number),
+        severity: expect.stringMatching(/^(high|medium|low)$/),
+        types: expect.any(Array),
+        days: [{ date: '2024-03-03', score: expect.any(Number), severity: expect.any(String), types: expect.any(Array), detectors: {
+          baseline: expect.any(Number), markov: expect.any(Number), iforest: expect.any(Number), rules: expect.any(Number), ocean: expect.any(Number),
+        } }],
+      },
+    ])
   })
 
   it('prints the version and the help', async () => {

@@ -71,15 +71,23 @@ describe('computeDayFeatures', () => {
     expect(value(vector, 'failure_share')).toBeCloseTo(2 / 15)
   })
 
-  it('reads hours from the local day start: first, last, outside working hours, night, sessions', () => {
+  it('reads hours from the local day start over the events that did not fail', () => {
     const { vector } = computeDayFeatures(busyDay(), createSeenEntities())
-    expect(value(vector, 'first_hour')).toBeCloseTo(6.5)
+    // The failed attempts at 06:30 are someone trying the account, not the user starting work.
+    expect(value(vector, 'first_hour')).toBeCloseTo(8)
     expect(value(vector, 'last_hour')).toBeCloseTo(23)
-    expect(value(vector, 'off_clock_events')).toBe(4) // 06:30, 06:31, 20:30, 23:00
-    expect(value(vector, 'after_hours_events')).toBe(4)
+    expect(value(vector, 'off_clock_events')).toBe(2) // 20:30, 23:00
+    expect(value(vector, 'after_hours_events')).toBe(2)
     expect(value(vector, 'night_events')).toBe(1)
-    expect(value(vector, 'active_hours')).toBe(8) // 6, 8, 9, 10, 11, 12, 20, 23
-    expect(value(vector, 'sessions')).toBe(8)
+    expect(value(vector, 'active_hours')).toBe(7) // 8, 9, 10, 11, 12, 20, 23
+    expect(value(vector, 'sessions')).toBe(7)
+  })
+
+  it('uses the failures for the hours of a day that has nothing else', () => {
+    const attempts = day('2024-03-04', monday, [event(monday, '03:00', 'ssh_failed'), event(monday, '03:10', 'ssh_failed')])
+    const { vector } = computeDayFeatures(attempts, createSeenEntities())
+    expect(value(vector, 'first_hour')).toBeCloseTo(3)
+    expect(value(vector, 'night_events')).toBe(2)
   })
 
   it('counts a whole weekend day as after hours but not as outside the clock', () => {
@@ -87,7 +95,7 @@ describe('computeDayFeatures', () => {
     expect(weekdayOf('2024-03-09')).toBe(6)
     const { vector } = computeDayFeatures(busyDay('2024-03-09', saturday), createSeenEntities())
     expect(value(vector, 'after_hours_share')).toBe(1)
-    expect(value(vector, 'off_clock_share')).toBeCloseTo(4 / 15)
+    expect(value(vector, 'off_clock_share')).toBeCloseTo(2 / 13)
   })
 
   it('counts distinct entities and those first seen for the user', () => {

@@ -18,7 +18,8 @@ import { actionSymbols, symbols } from './markov'
  *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
  *   process images, each with how many were first seen for this user (counterparties: first seen only);
- * - time: share and count of events after hours (outside the working hours or on a weekend),
+ * - time, over the events that did not fail (failed attempts are someone trying the account; a
+ *   day of nothing but failures uses them all): share and count of events after hours (outside the working hours or on a weekend),
  *   share and count of events outside the working hours by the clock whatever the weekday
  *   (weekend work in daytime is common and mild; work at 03:00 is neither), night events (22:00–06:00), first and last
  *   activity hour, active hours, sessions (bursts separated by 30 minutes of quiet);
@@ -144,13 +145,8 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   const weekend = working.weekendDays.includes(weekdayOf(day.date))
   const transferTimes: number[] = []
   const actions = new Set<string>()
-  let activeHours = 0
   let failures = 0
-  let afterHours = 0
-  let offClock = 0
-  let night = 0
-  let sessions = 0
-  let previousTs = -Infinity
+  const clock = createClock(day, working, weekend)
   let length = 1
   let lastSymbol: number = symbols.start
   sequenceBuffer[0] = symbols.start
@@ -209,17 +205,9 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
         }
         break
     }
-    const hour = Math.min(23.999, Math.max(0, (event.ts - day.dayStart) / hourMs))
-    const hourBit = Math.floor(hour)
-    if (previousTs === -Infinity) vector[featureIndex.first_hour] = hour
-    vector[featureIndex.last_hour] = hour
-    activeHours |= 1 << hourBit
-    const outside = hour < working.startHour || hour >= working.endHour
-    if (outside) offClock++
-    if (weekend || outside) afterHours++
-    if (hour < 6 || hour >= 22) night++
-    if (event.ts - previousTs > sessionGapMs) sessions++
-    previousTs = event.ts
+    // Failed attempts are someone trying the account, not the user at work: they count as
+    // failures, not as activity at 03:00 (unless the day has nothing else).
+    if (event.outcome !== 'failure') clock.add(event.ts)
     if (symbol !== lastSymbol && length < maxSequence) {
       sequenceBuffer[length++] = symbol
       lastSymbol = symbol
@@ -228,13 +216,8 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   const events = day.events.length
   vector[featureIndex.events] = events
   vector[featureIndex.transfer_burst] = maxWithin(transferTimes, hourMs)
-  vector[featureIndex.after_hours_events] = afterHours
-  vector[featureIndex.after_hours_share] = events > 0 ? afterHours / events : 0
-  vector[featureIndex.off_clock_events] = offClock
-  vector[featureIndex.off_clock_share] = events > 0 ? offClock / events : 0
-  vector[featureIndex.night_events] = night
-  vector[featureIndex.active_hours] = bitCount(activeHours)
-  vector[featureIndex.sessions] = sessions
+  if (clock.events === 0) for (const event of day.events) clock.add(event.ts)
+  clock.write(vector)
   vector[featureIndex.failure_share] = events > 0 ? failures / events : 0
   const entities = {} as DayEntities
   const firstSeen = {} as DayEntities
@@ -255,6 +238,46 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.new_processes] = firstSeen.processes.length
   vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
   return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length) }
+}
+
+/** Time-of-day features, accumulated over the events that count as the user being active. */
+function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
+  let activeHours = 0
+  let afterHours = 0
+  let offClock = 0
+  let night = 0
+  let sessions = 0
+  let first = 0
+  let last = 0
+  let previousTs = -Infinity
+  const clock = {
+    events: 0,
+    add(ts: number): void {
+      const hour = Math.min(23.999, Math.max(0, (ts - day.dayStart) / hourMs))
+      if (clock.events++ === 0) first = hour
+      last = hour
+      activeHours |= 1 << Math.floor(hour)
+      const outside = hour < working.startHour || hour >= working.endHour
+      if (outside) offClock++
+      if (weekend || outside) afterHours++
+      if (hour < 6 || hour >= 22) night++
+      if (ts - previousTs > sessionGapMs) sessions++
+      previousTs = ts
+    },
+    write(vector: Float64Array): void {
+      const events = Math.max(1, clock.events)
+      vector[featureIndex.first_hour] = first
+      vector[featureIndex.last_hour] = last
+      vector[featureIndex.after_hours_events] = afterHours
+      vector[featureIndex.after_hours_share] = afterHours / events
+      vector[featureIndex.off_clock_events] = offClock
+      vector[featureIndex.off_clock_share] = offClock / events
+      vector[featureIndex.night_events] = night
+      vector[featureIndex.active_hours] = bitCount(activeHours)
+      vector[featureIndex.sessions] = sessions
+    },
+  }
+  return clock
 }
 
 /** Adds the day's entities to what the user has seen. */

@@ -17,9 +17,14 @@ export const defaultRules: readonly Rule[] = [
     kind: 'failure_burst', failures: 10, windowMinutes: 10, overUsual: 2,
   },
   {
-    id: 'password-spray', description: 'Failed logons from a source address that failed against many accounts the same day.',
-    severity: 0.6, technique: 'T1110.003', types: ['password_spray', 'brute_force'], enabled: true,
-    kind: 'password_spray', users: 5,
+    id: 'password-spray', description: 'The account was among many that one source address failed against the same day.',
+    severity: 0.3, technique: 'T1110.003', types: ['password_spray'], enabled: true,
+    kind: 'password_spray', users: 5, requireSuccess: false,
+  },
+  {
+    id: 'password-spray-success', description: 'A successful logon from a source address that failed against many accounts the same day.',
+    severity: 0.9, technique: 'T1110.003', types: ['account_takeover', 'password_spray'], enabled: true,
+    kind: 'password_spray', users: 5, requireSuccess: true,
   },
   {
     id: 'logon-burst', description: 'Many successful logons within minutes: scripted use of the account.',

@@ -19,7 +19,8 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failure_then_success'), failures: count, windowMinutes: minutes, sameSource: z.boolean().default(true) }),
   z.object({ kind: z.literal('failure_burst'), failures: count, windowMinutes: minutes, overUsual }),
   z.object({ kind: z.literal('logon_burst'), logons: count, windowMinutes: minutes, overUsual }),
-  z.object({ kind: z.literal('password_spray'), users: z.number().int().min(2) }),
+  // `requireSuccess`: only when the spraying source also logged on to this account.
+  z.object({ kind: z.literal('password_spray'), users: z.number().int().min(2), requireSuccess: z.boolean().default(false) }),
   z.object({ kind: z.literal('first_time_action'), actions: z.array(z.string().min(1)).min(1), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('admin_group_add'), groups: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays }),
@@ -189,7 +190,7 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     case 'failure_then_success':
       return failureThenSuccess(day, rule.failures, rule.windowMinutes * 60_000, rule.sameSource)
     case 'password_spray':
-      return passwordSpray(day, input.failures, rule.users)
+      return passwordSpray(day, input.failures, rule.users, rule.requireSuccess)
     case 'first_time_action': {
       if (history.days < rule.minHistoryDays) return null
       const first = rule.actions.filter((action) => features.actions.includes(action) && !history.actions.has(action))
@@ -260,7 +261,7 @@ function failureThenSuccess(day: UserDay, failures: number, windowMs: number, sa
   return null
 }
 
-function passwordSpray(day: UserDay, index: FailureIndex, users: number): Finding | null {
+function passwordSpray(day: UserDay, index: FailureIndex, users: number, requireSuccess: boolean): Finding | null {
   let best: { source: string; users: number } | null = null
   for (const event of day.events) {
     if (event.srcIp === null || !isFailedLogon(event)) continue
@@ -270,6 +271,7 @@ function passwordSpray(day: UserDay, index: FailureIndex, users: number): Findin
   if (best === null) return null
   const source = best.source
   const succeeded = day.events.some((event) => event.srcIp === source && isSuccessfulLogon(event))
+  if (requireSuccess && !succeeded) return null
   return { value: best.users, text: `failed logons from ${source}, which failed against ${best.users} accounts that day${succeeded ? ', then a successful logon from it' : ''}` }
 }
 

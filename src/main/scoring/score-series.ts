@@ -101,7 +101,8 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
     for (const [position, entry] of scored.entries()) {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
-      const detectorResults: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
+      const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
+      const detectorResults = isPhantom(entry.day) ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
       const { user, peerGroup } = series[entry.index]!
       results[entry.index]!.push({
@@ -109,7 +110,7 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
         date: entry.day.date,
         peerGroup,
         events: entry.day.events.length,
-        detectors: { baseline: entry.baseline.score, markov: entry.markov.score, iforest: iforest.score, rules: entry.rules.score, ocean: entry.ocean.score },
+        detectors: { baseline: detectorResults.baseline.score, markov: detectorResults.markov.score, iforest: detectorResults.iforest.score, rules: detectorResults.rules.score, ocean: detectorResults.ocean.score },
         risk: combined.risk,
         types: combined.types,
         facts: combined.facts,
@@ -128,6 +129,23 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
     }
   }
   return results.flat()
+}
+
+/**
+ * A day of nothing but logon attempts for an account name the host does not know (sshd's
+ * "invalid user"): no account exists to be taken over, so the attempts are the source's story,
+ * told on the real accounts it also tried. Such days keep their findings at a quarter of the score,
+ * so a scanner's favourite names (admin, oracle, test) do not crowd real users out of the ranking.
+ */
+function isPhantom(day: UserDay): boolean {
+  return day.events.every((event) => event.attrs.invalidUser === true)
+}
+
+const phantomFactor = 0.25
+
+function dampAll(results: Record<DetectorId, DetectorResult>): Record<DetectorId, DetectorResult> {
+  const damp = (result: DetectorResult): DetectorResult => ({ ...result, score: result.score * phantomFactor, facts: result.facts.map((fact) => ({ ...fact, weight: fact.weight * phantomFactor })) })
+  return { baseline: damp(results.baseline), markov: damp(results.markov), iforest: damp(results.iforest), rules: damp(results.rules), ocean: damp(results.ocean) }
 }
 
 /** Each date's user-days, dates in order; a series' days must be oldest first. */
