@@ -6,6 +6,7 @@ import {
   alertCursorSchema,
   alertSchema,
   alertsQuerySchema,
+  detectorPrecisionSchema,
   rankCursorSchema,
   scoringSettingsSchema,
   scoringSummarySchema,
@@ -219,6 +220,12 @@ export const contract = {
   'scoring:run': { input: empty, output: scoringSummarySchema },
   'scoring:settings': { input: empty, output: scoringSettingsSchema },
   'scoring:setWeights': { input: weightsSchema, output: scoringSettingsSchema },
+  'scoring:rules': { input: empty, output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }) },
+  'scoring:setRules': {
+    input: z.object({ rules: z.array(z.record(z.string(), z.unknown())).max(500) }).strict(),
+    output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }),
+  },
+  'scoring:precision': { input: empty, output: z.object({ items: z.array(detectorPrecisionSchema) }) },
   'users:listRisky': {
     input: usersQuerySchema,
     output: z.object({ items: z.array(userRiskSchema), nextCursor: rankCursorSchema.nullable() }),

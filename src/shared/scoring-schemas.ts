@@ -123,3 +123,14 @@ export type UserDetail = z.output<typeof userDetailSchema>
 export type Alert = z.output<typeof alertSchema>
 export type ScoringSummary = z.output<typeof scoringSummarySchema>
 export type ScoringSettings = z.output<typeof scoringSettingsSchema>
+
+export const detectorPrecisionSchema = z.object({
+  detector: z.string(),
+  /** Alerts with a verdict on which this detector scored 0.5 or more. */
+  judged: z.number().int(),
+  truePositives: z.number().int(),
+  /** truePositives / judged; null before any verdict. */
+  precision: z.number().nullable(),
+})
+
+export type DetectorPrecision = z.output<typeof detectorPrecisionSchema>

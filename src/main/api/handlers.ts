@@ -3,7 +3,9 @@ import type { ImportService } from '../ingest/import-service'
 import type { ScoringService } from '../analysis/scoring-service'
 import { defaultWeights } from '../scoring/types'
 import { appendAudit } from '../store/queries/audit'
-import { listAlerts, listRiskyUsers, setVerdict, userDetail } from '../store/queries/scores'
+import { detectorPrecision, listAlerts, listRiskyUsers, setVerdict, userDetail } from '../store/queries/scores'
+import { defaultRules } from '../scoring/rules-default'
+import { validateRules } from '../scoring/rules'
 import { readSetting, writeSetting } from '../store/queries/settings'
 import type { SyslogService } from '../syslog/syslog-service'
 import { ArgusError } from '../../shared/errors'
@@ -76,6 +78,23 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       })()
       scoring.schedule()
       return { weights }
+    },
+    async 'scoring:rules'() {
+      return { rules: readSetting<Record<string, unknown>[]>(sqlite, 'scoring.rules', [...defaultRules]) }
+    },
+    async 'scoring:setRules'({ rules }) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
+      const checked = validateRules(rules)
+      if (checked.errors.length > 0) throw new ArgusError('bad_request', `the rule set is not valid: ${checked.errors.join('; ')}`)
+      sqlite.transaction(() => {
+        writeSetting(sqlite, 'scoring.rules', checked.rules)
+        appendAudit(sqlite, { actor: 'analyst', action: 'settings.rules', details: { rules: checked.rules.map((rule) => rule.id) } })
+      })()
+      scoring.schedule()
+      return { rules: checked.rules }
+    },
+    async 'scoring:precision'() {
+      return { items: detectorPrecision(sqlite) }
     },
     async 'users:listRisky'(query) {
       return listRiskyUsers(sqlite, query)

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { ApiRequest } from '../../../shared/contract'
 import { ArgusError } from '../../../shared/errors'
 import { appendAudit } from './audit'
-import type { Alert, RankCursor, ScoredDayRow, UserDetail, UserRisk } from '../../../shared/scoring-schemas'
+import type { Alert, DetectorPrecision, RankCursor, ScoredDayRow, UserDetail, UserRisk } from '../../../shared/scoring-schemas'
 
 // Scoring results as the screens read them. Plain SQL on the raw connection: these are
 // keyset-paged reads over indexed columns, and their filters are easier to read as SQL.
@@ -207,4 +207,18 @@ export function analyzedUsers(sqlite: BetterSqlite3.Database): AnalyzedUser[] {
     byUser.set(row.user, list)
   }
   return users.map((user) => ({ user: user.user, risk: user.risk, severity: user.severity, types: user.types, days: byUser.get(user.user) ?? [] }))
+}
+
+/** Each detector's precision from analyst verdicts: of the judged alerts it scored ≥ 0.5 on, how many were real. */
+export function detectorPrecision(sqlite: BetterSqlite3.Database): DetectorPrecision[] {
+  return (['baseline', 'markov', 'iforest', 'rules', 'ocean'] as const).map((detector) => {
+    const row = sqlite
+      .prepare(
+        `select count(*) as judged, coalesce(sum(a.verdict = 'true_positive'), 0) as truePositives
+         from alerts a join user_days d on d.user = a.user and d.date = a.date
+         where a.verdict is not null and d.${detector} >= 0.5`,
+      )
+      .get() as { judged: number; truePositives: number }
+    return { detector, judged: row.judged, truePositives: row.truePositives, precision: row.judged > 0 ? row.truePositives / row.judged : null }
+  })
 }
