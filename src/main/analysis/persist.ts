@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { severityOf } from '../../shared/severity'
 import type { ScoredDay } from '../scoring/types'
 import { appendAudit } from '../store/queries/audit'
-import { userRisk, type RankedUser } from './user-risk'
+import { rankUsers, type RankedUser } from './user-risk'
 
 export interface ScoringRunFacts {
   modelVersion: string
@@ -29,7 +29,7 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
     `insert into alerts (user, date, risk, severity, types, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'open', ?, ?)
      on conflict (user, date) do update set risk = excluded.risk, severity = excluded.severity, types = excluded.types, updated_at = excluded.updated_at`,
   )
-  const ranking = userRisk(days)
+  const ranking = rankUsers(days)
   sqlite.transaction(() => {
     sqlite.exec('delete from user_days; delete from user_risk')
     for (const day of days) {

@@ -62,7 +62,48 @@ export function readSeries(sqlite: BetterSqlite3.Database, timeZone: string): Us
     }
     day.events.push(toScoredEvent(row))
   }
+  attributeToTargets(sqlite, series, (ts) => offsetAt(ts))
   return series
+}
+
+/**
+ * Account changes logged without an actor (`usermod -aG sudo bob` in syslog) belong to the
+ * account they change: adding bob to an admin group is bob's privilege escalation.
+ */
+function attributeToTargets(sqlite: BetterSqlite3.Database, series: UserSeries[], offsetAt: (ts: number) => number): void {
+  const rows = sqlite
+    .prepare(
+      `select lower(json_extract(attrs, '$.targetUser')) as user, ts, category, action, outcome, host, src_ip, dst_ip, object, bytes, amount, attrs
+       from events where user is null and category in ('system', 'authentication') and json_extract(attrs, '$.targetUser') is not null`,
+    )
+    .all() as EventRow[]
+  if (rows.length === 0) return
+  const byUser = new Map(series.map((entry) => [entry.user, entry]))
+  const touched = new Set<UserSeries>()
+  for (const row of rows) {
+    let entry = byUser.get(row.user)
+    if (!entry) {
+      entry = { user: row.user, peerGroup: '', days: [] }
+      byUser.set(row.user, entry)
+      series.push(entry)
+    }
+    const offset = offsetAt(row.ts)
+    const local = row.ts + offset
+    const date = new Date(local).toISOString().slice(0, 10)
+    let day = entry.days.find((candidate) => candidate.date === date)
+    if (!day) {
+      const localMidnight = Math.floor(local / 86_400_000) * 86_400_000
+      day = { user: row.user, date, dayStart: localMidnight - offset, offsetMinutes: offset / 60_000, events: [] }
+      entry.days.push(day)
+    }
+    day.events.push(toScoredEvent(row))
+    touched.add(entry)
+  }
+  for (const entry of touched) {
+    entry.days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    for (const day of entry.days) day.events.sort((a, b) => a.ts - b.ts)
+  }
+  series.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0))
 }
 
 function toScoredEvent(row: EventRow): ScoredEvent {

@@ -2,6 +2,7 @@ import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 import { fitIsolationForest, scoreMany } from '../scoring/isolation-forest'
 import { defaultRules } from '../scoring/rules-default'
 import { validateRules } from '../scoring/rules'
+import { assignPeerGroups } from '../scoring/peer-groups'
 import { scoreSeries } from '../scoring/score-series'
 import { defaultWeights, type DetectorWeights } from '../scoring/types'
 import { openWorkerConnection } from '../store/database'
@@ -30,6 +31,10 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const stored = readSetting<unknown>(sqlite, 'scoring.rules', null)
     const rules = stored === null ? [...defaultRules] : validateRules(stored).rules
     const series = readSeries(sqlite, timeZone)
+    // Directory groups where LDAP/HR data was imported, behavioural clusters for everyone else.
+    const directory = new Map(series.filter((entry) => entry.peerGroup !== '').map((entry) => [entry.user, entry.peerGroup]))
+    const groups = assignPeerGroups(series, { directory, seed: 1 })
+    for (const entry of series) entry.peerGroup = groups.get(entry.user) ?? 'unassigned'
     const events = series.reduce((sum, user) => sum + user.days.reduce((count, day) => count + day.events.length, 0), 0)
     options.report({ stage: 'scoring', done: 1, total: 3 })
     const scored = scoreSeries(series, {

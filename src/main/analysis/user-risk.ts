@@ -1,3 +1,5 @@
+import { userRisk } from '../scoring/combine'
+import { summarizeUser } from '../scoring/explain'
 import type { AnomalyType, ScoredDay } from '../scoring/types'
 
 export interface RankedUser {
@@ -9,41 +11,37 @@ export interface RankedUser {
   events: number
   firstSeen: string
   lastSeen: string
-  /** The day that gave the user's risk. */
+  /** The user's riskiest day. */
   topDate: string
+  /** What changed, when, and how sure: from the user's scored days only. */
   summary: string
 }
 
-/** Days this old (before the workspace's newest day) count half as much as today. */
-const halfLifeDays = 30
-
-/**
- * A user's risk from their days: the strongest day, discounted by age relative to the newest day
- * in the workspace (never below half), so a recent incident outranks an equal old one while an
- * old one is not forgotten. Sorted highest first; ties by name for a stable ranking.
- */
-export function userRisk(days: readonly ScoredDay[]): RankedUser[] {
-  const newest = days.reduce((latest, day) => (day.date > latest ? day.date : latest), '')
-  const newestMs = Date.parse(newest)
-  const byUser = new Map<string, RankedUser & { weighted: number }>()
+/** The ranking: one entry per user (risk from their days, recent ones weighing more), riskiest first. */
+export function rankUsers(days: readonly ScoredDay[]): RankedUser[] {
+  const byUser = new Map<string, ScoredDay[]>()
   for (const day of days) {
-    const age = Math.max(0, (newestMs - Date.parse(day.date)) / 86_400_000)
-    const weighted = day.risk * (0.5 + 0.5 * 2 ** (-age / halfLifeDays))
-    const user = byUser.get(day.user)
-    if (!user) {
-      byUser.set(day.user, {
-        user: day.user, risk: day.risk, weighted, types: day.types, peerGroup: day.peerGroup, days: 1, events: day.events,
-        firstSeen: day.date, lastSeen: day.date, topDate: day.date, summary: day.summary,
-      })
-      continue
-    }
-    user.days += 1
-    user.events += day.events
-    if (day.date < user.firstSeen) user.firstSeen = day.date
-    if (day.date > user.lastSeen) user.lastSeen = day.date
-    if (weighted > user.weighted) Object.assign(user, { weighted, risk: day.risk, types: day.types, topDate: day.date, summary: day.summary })
+    const list = byUser.get(day.user)
+    if (list) list.push(day)
+    else byUser.set(day.user, [day])
   }
-  return [...byUser.values()]
-    .map(({ weighted, ...user }) => ({ ...user, risk: weighted }))
-    .sort((a, b) => b.risk - a.risk || a.user.localeCompare(b.user))
+  const ranked: RankedUser[] = []
+  for (const [user, list] of byUser) {
+    const top = list.reduce((best, day) => (day.risk > best.risk ? day : best))
+    const dates = list.map((day) => day.date).sort()
+    ranked.push({
+      user,
+      risk: userRisk(list),
+      types: top.types,
+      peerGroup: top.peerGroup,
+      days: list.length,
+      events: list.reduce((sum, day) => sum + day.events, 0),
+      firstSeen: dates[0]!,
+      lastSeen: dates.at(-1)!,
+      topDate: top.date,
+      summary: summarizeUser(user, list),
+    })
+  }
+  // Ties by name, so the ranking (and keyset paging over it) is stable.
+  return ranked.sort((a, b) => b.risk - a.risk || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0))
 }

@@ -41,9 +41,14 @@ export function combineDetectors(results: Readonly<Record<DetectorId, DetectorRe
     for (const fact of result.facts) facts.push({ fact, rank: fact.weight * weights[id] })
   }
   risk = Math.min(1, Math.max(0, risk))
-  const types = [...strength.entries()].filter(([, value]) => value > 0).sort((first, second) => second[1] - first[1] || first[0].localeCompare(second[0])).map(([type]) => type)
-  facts.sort((first, second) => second.rank - first.rank || first.fact.key.localeCompare(second.fact.key))
+  const types = [...strength.entries()].filter(([, value]) => value > 0).sort((first, second) => second[1] - first[1] || compareText(first[0], second[0])).map(([type]) => type)
+  facts.sort((first, second) => second.rank - first.rank || compareText(first.fact.key, second.fact.key))
   return { risk, severity: severityOf(risk), types, facts: facts.slice(0, maxFacts).map((entry) => entry.fact) }
+}
+
+/** Code-unit order: the same on every machine, unlike a locale's collation. */
+function compareText(first: string, second: string): number {
+  return first < second ? -1 : first > second ? 1 : 0
 }
 
 /**

@@ -83,11 +83,13 @@ describe('computeDayFeatures', () => {
     expect(value(vector, 'sessions')).toBe(7)
   })
 
-  it('uses the failures for the hours of a day that has nothing else', () => {
+  it('gives a day of nothing but failures the working day’s bounds and no activity after hours', () => {
     const attempts = day('2024-03-04', monday, [event(monday, '03:00', 'ssh_failed'), event(monday, '03:10', 'ssh_failed')])
     const { vector } = computeDayFeatures(attempts, createSeenEntities())
-    expect(value(vector, 'first_hour')).toBeCloseTo(3)
-    expect(value(vector, 'night_events')).toBe(2)
+    expect(value(vector, 'first_hour')).toBe(7)
+    expect(value(vector, 'last_hour')).toBe(19)
+    expect(value(vector, 'night_events')).toBe(0)
+    expect(value(vector, 'failed_logons')).toBe(2)
   })
 
   it('counts a whole weekend day as after hours but not as outside the clock', () => {

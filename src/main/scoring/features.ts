@@ -18,11 +18,12 @@ import { actionSymbols, symbols } from './markov'
  *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
  *   process images, each with how many were first seen for this user (counterparties: first seen only);
- * - time, over the events that did not fail (failed attempts are someone trying the account; a
- *   day of nothing but failures uses them all): share and count of events after hours (outside the working hours or on a weekend),
- *   share and count of events outside the working hours by the clock whatever the weekday
- *   (weekend work in daytime is common and mild; work at 03:00 is neither), night events (22:00–06:00), first and last
- *   activity hour, active hours, sessions (bursts separated by 30 minutes of quiet);
+ * - time, over the events that did not fail (failed attempts are someone trying the account,
+ *   not the user at work): share and count of events after hours (outside the working hours or
+ *   on a weekend), share and count outside the working hours by the clock whatever the weekday
+ *   (daytime weekend work is common and mild; work at 03:00 is neither), night events
+ *   (22:00–06:00), first and last activity hour, active hours, sessions (bursts separated by 30
+ *   minutes of quiet);
  * - bytes of all events and the share of events that failed.
  */
 export const featureNames = [
@@ -34,7 +35,8 @@ export const featureNames = [
   'near_threshold_transfers', 'transfer_burst',
   'distinct_hosts', 'new_hosts', 'distinct_source_ips', 'new_source_ips', 'distinct_domains', 'new_domains',
   'distinct_destinations', 'new_destinations', 'distinct_processes', 'new_processes', 'new_counterparties',
-  'after_hours_share', 'after_hours_events', 'off_clock_share', 'off_clock_events', 'night_events', 'first_hour', 'last_hour', 'active_hours', 'sessions',
+  'after_hours_share', 'after_hours_events', 'off_clock_share', 'off_clock_events', 'night_events',
+  'first_hour', 'last_hour', 'active_hours', 'sessions',
   'bytes', 'failure_share',
 ] as const
 export type FeatureName = (typeof featureNames)[number]
@@ -206,7 +208,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
         break
     }
     // Failed attempts are someone trying the account, not the user at work: they count as
-    // failures, not as activity at 03:00 (unless the day has nothing else).
+    // failures, not as activity at 03:00.
     if (event.outcome !== 'failure') clock.add(event.ts)
     if (symbol !== lastSymbol && length < maxSequence) {
       sequenceBuffer[length++] = symbol
@@ -216,7 +218,6 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   const events = day.events.length
   vector[featureIndex.events] = events
   vector[featureIndex.transfer_burst] = maxWithin(transferTimes, hourMs)
-  if (clock.events === 0) for (const event of day.events) clock.add(event.ts)
   clock.write(vector)
   vector[featureIndex.failure_share] = events > 0 ? failures / events : 0
   const entities = {} as DayEntities
@@ -266,8 +267,9 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
     },
     write(vector: Float64Array): void {
       const events = Math.max(1, clock.events)
-      vector[featureIndex.first_hour] = first
-      vector[featureIndex.last_hour] = last
+      // A day of nothing but failed attempts has no hours of its own: it gets the working day's bounds, neither early nor late.
+      vector[featureIndex.first_hour] = clock.events > 0 ? first : working.startHour
+      vector[featureIndex.last_hour] = clock.events > 0 ? last : working.endHour
       vector[featureIndex.after_hours_events] = afterHours
       vector[featureIndex.after_hours_share] = afterHours / events
       vector[featureIndex.off_clock_events] = offClock

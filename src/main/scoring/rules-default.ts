@@ -84,6 +84,6 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'new-payee-velocity', description: 'Three or more transfers to never-paid counterparties within one hour (mule or fraud pattern).',
     severity: 0.7, technique: null, types: ['transaction_velocity'], enabled: true,
-    kind: 'event_velocity', actions: ['transfer'], count: 3, windowMinutes: 60, overUsual: 2, newObjectsOnly: true, minHistoryDays: 5,
+    kind: 'event_velocity', actions: ['transfer'], count: 3, windowMinutes: 60, overUsual: 2, newObjectsOnly: true, minHistoryDays: 10,
   },
 ]

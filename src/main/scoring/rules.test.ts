@@ -94,10 +94,17 @@ describe('evaluateRules', () => {
     const targeted = office(6, [event(6, 61, 'ssh_failed', { srcIp: '198.51.100.9' })])
     const wide = buildFailureIndex(spray(6))
     expect(wide.get('198.51.100.9')?.users.size).toBe(6)
-    const result = run([rule('password-spray')], [...quietWeek, targeted], wide)
-    expect(result.score).toBe(0.6)
+    const result = run([rule('password-spray'), rule('password-spray-success')], [...quietWeek, targeted], wide)
+    expect(result.fired).toEqual(['password-spray'])
+    expect(result.score).toBe(0.3)
     expect(result.facts[0]!.text).toContain('198.51.100.9, which failed against 6 accounts that day')
     expect(run([rule('password-spray')], [...quietWeek, targeted], buildFailureIndex(spray(3))).score).toBe(0)
+    // The source then got in: a takeover.
+    const breached = office(6, [event(6, 61, 'ssh_failed', { srcIp: '198.51.100.9' }), event(6, 62, 'ssh_accept', { srcIp: '198.51.100.9' })])
+    const taken = run([rule('password-spray'), rule('password-spray-success')], [...quietWeek, breached], wide)
+    expect(taken.fired).toEqual(['password-spray', 'password-spray-success'])
+    expect(taken.types).toEqual(['password_spray', 'account_takeover'])
+    expect(taken.facts[0]!.text).toContain('then a successful logon from it')
   })
 
   it('fires first-time privilege use only for a user with a history and no earlier privilege use', () => {
@@ -149,7 +156,10 @@ describe('evaluateRules', () => {
     expect(run([rule('aml-threshold')], [...quietWeek, structured]).facts[0]!.value).toBe(3)
     expect(run([rule('aml-threshold')], [...quietWeek, transfers([9100, 9800, 12000], () => 'acct-1')]).score).toBe(0)
     const payees = transfers([100, 200, 300, 400, 500, 600, 700], (index) => `mule-${index}`)
-    const result = run([rule('new-payee-velocity'), rule('transaction-velocity')], [...quietWeek, payees])
+    // New payees mean something only once the user has a history of payees: ten days.
+    expect(run([rule('new-payee-velocity')], [...quietWeek, payees]).score).toBe(0)
+    const quietFortnight = Array.from({ length: 10 }, (_, index) => office(index - 10))
+    const result = run([rule('new-payee-velocity'), rule('transaction-velocity')], [...quietFortnight, payees])
     expect(result.fired).toEqual(['new-payee-velocity', 'transaction-velocity'])
     expect(result.score).toBe(1)
   })

@@ -141,6 +141,23 @@ describe('scoreSeries', () => {
     for (const day of rulesOnly) expect(day.risk).toBeCloseTo(day.detectors.rules, 12)
   })
 
+  it('keeps a scanner’s made-up account names (sshd invalid user) low and out of everyone’s baseline', () => {
+    const probe = (dayIndex: number, attempts: number): UserDay => {
+      const dayStart = firstDay + dayIndex * dayMs
+      const events = Array.from({ length: attempts }, (_, index) =>
+        event(dayStart, 180 + index * 0.1, 'ssh_invalid_user', { host: 'srv-1', srcIp: '198.51.100.20', attrs: { invalidUser: true } }),
+      )
+      return { user: 'oracle', date: new Date(dayStart).toISOString().slice(0, 10), dayStart, offsetMinutes: 0, events }
+    }
+    const series = [...organisation(), { user: 'oracle', peerGroup: '', days: weekdays.map((dayIndex) => probe(dayIndex, dayIndex === attackDay ? 400 : 3)) }]
+    const withProbes = scoreSeries(series, options)
+    const probes = withProbes.filter((day) => day.user === 'oracle')
+    expect(Math.max(...probes.map((day) => day.risk))).toBeLessThanOrEqual(0.25)
+    expect(Math.max(...probes.map((day) => day.risk))).toBeLessThan(Math.max(...withProbes.map((day) => day.risk)) / 3)
+    const others = byKey(withProbes)
+    for (const day of scored) expect(others.get(`${day.user} ${day.date}`)!.detectors.baseline).toBe(day.detectors.baseline)
+  })
+
   it('rejects a series whose days are not in date order', () => {
     const series = organisation()
     series[0]!.days.reverse()

@@ -95,14 +95,14 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
       const ocean = scoreOcean(history.vectors, features.vector)
       const center = history.days >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
-      return { index, day, history, peer, features, compared, baseline, markov, rules, ocean, row, coldShare: Math.min(1, history.days / minHistory) }
+      return { index, day, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.days / minHistory) }
     })
 
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
     for (const [position, entry] of scored.entries()) {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
       const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
-      const detectorResults = isPhantom(entry.day) ? dampAll(found) : found
+      const detectorResults = entry.phantom ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
       const { user, peerGroup } = series[entry.index]!
       results[entry.index]!.push({
@@ -120,8 +120,10 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
     }
     // Only now, with every day of the date scored, does the date become history.
     for (const entry of scored) {
-      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.baseline.spread }
+      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
       rememberUserDay(entry.history, memory)
+      // A scanner's made-up account names are not people: they stay out of what peers and everyone look like.
+      if (entry.phantom) continue
       const group = populations.get(series[entry.index]!.peerGroup)
       if (group !== undefined) rememberPopulationDay(group, memory)
       rememberPopulationDay(everyone, memory)
