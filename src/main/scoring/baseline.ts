@@ -85,6 +85,8 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   distinct_processes: spec('log', 1, 0.4, 5, 'volume_spike', 'distinct programs'),
   new_processes: spec('log', 1, 0.5, 3, 'volume_spike', 'programs never run before'),
   new_counterparties: spec('log', 1, 0.5, 3, 'transaction_velocity', 'new counterparties'),
+  distinct_locations: spec('log', 1, 0.4, 3, 'exfiltration', 'distinct file locations'),
+  new_locations: novel(spec('log', 1, 0.5, 3, 'exfiltration', 'file locations (shares, home folders) never opened before'), 3),
   // After hours including weekends is shown and feeds OCEAN; the baseline compares clock time only.
   after_hours_share: spec('linear', 1, 0.15, 0.3, 'after_hours', 'of activity after hours', 'share', false),
   after_hours_events: spec('log', 1, 0.5, 15, 'after_hours', 'events after hours', 'count', false),

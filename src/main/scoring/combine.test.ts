@@ -39,6 +39,8 @@ describe('combineDetectors', () => {
   })
 
   it('orders types by the weighted score behind them and facts by weight × detector weight', () => {
+    // Weights of its own, so the expected order does not move when the defaults are retuned.
+    const weights = normalizeWeights({ baseline: 0.3, markov: 0.15, iforest: 0.2, rules: 0.25, ocean: 0.1 })
     const combined = combineDetectors(
       {
         baseline: { score: 0.9, facts: [fact('baseline', 'failed_logons', 0.6), fact('baseline', 'new_hosts', 0.3)], types: ['brute_force', 'lateral_movement'] },

@@ -17,7 +17,8 @@ import { actionSymbols, symbols } from './markov'
  *   (to + cc + bcc), web requests, uploads and their bytes, transfers with their amount sum and
  *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
- *   process images, each with how many were first seen for this user (counterparties: first seen only);
+ *   process images, file locations (see `fileLocation`), each with how many were first seen for
+ *   this user (counterparties: first seen only);
  * - time, over the events that did not fail (failed attempts are someone trying the account,
  *   not the user at work): share and count of events after hours (outside the working hours or
  *   on a weekend), share and count outside the working hours by the clock whatever the weekday
@@ -35,6 +36,7 @@ export const featureNames = [
   'near_threshold_transfers', 'transfer_burst',
   'distinct_hosts', 'new_hosts', 'distinct_source_ips', 'new_source_ips', 'distinct_domains', 'new_domains',
   'distinct_destinations', 'new_destinations', 'distinct_processes', 'new_processes', 'new_counterparties',
+  'distinct_locations', 'new_locations',
   'after_hours_share', 'after_hours_events', 'off_clock_share', 'off_clock_events', 'night_events',
   'first_hour', 'last_hour', 'active_hours', 'sessions',
   'bytes', 'failure_share',
@@ -44,7 +46,7 @@ export const featureCount = featureNames.length
 export const featureIndex = Object.fromEntries(featureNames.map((name, index) => [name, index])) as Record<FeatureName, number>
 
 /** The kinds of things a user touches whose first appearance is a feature. */
-export const entityKinds = ['hosts', 'sourceIps', 'domains', 'destinations', 'processes', 'counterparties'] as const
+export const entityKinds = ['hosts', 'sourceIps', 'domains', 'destinations', 'processes', 'counterparties', 'locations'] as const
 export type EntityKind = (typeof entityKinds)[number]
 /** What a user has touched on earlier days, per kind. */
 export type SeenEntities = Record<EntityKind, Set<string>>
@@ -111,7 +113,7 @@ const categoryCounters: Readonly<Record<string, number>> = {
 }
 
 export function createSeenEntities(): SeenEntities {
-  return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set() }
+  return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set(), locations: new Set() }
 }
 
 const failedLogonActions: ReadonlySet<string> = new Set(['logon_failed', 'ssh_failed', 'ssh_invalid_user', 'account_lockout'])
@@ -172,6 +174,10 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
     if (event.bytes !== null && event.bytes > 0) vector[featureIndex.bytes]! += event.bytes
     switch (event.category) {
       case 'file':
+        if (event.object !== null) {
+          const location = fileLocation(event.object)
+          if (location !== null) sets.locations.add(location)
+        }
         if (isRemovableWrite(event.action, event.object, event.attrs)) {
           vector[featureIndex.removable_copies]! += 1
           symbol = symbols.removable
@@ -238,6 +244,8 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.distinct_processes] = entities.processes.length
   vector[featureIndex.new_processes] = firstSeen.processes.length
   vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
+  vector[featureIndex.distinct_locations] = entities.locations.length
+  vector[featureIndex.new_locations] = firstSeen.locations.length
   return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length) }
 }
 
@@ -304,6 +312,30 @@ function addressCount(text: string | null): number {
   }
   return count
 }
+
+/**
+ * Where a file lives, coarsely: the share of a UNC path (`\\fs01\finance`), else the drive or
+ * root and the first two folders below it (`c:\users\bob`, `/srv/data`), lower-case; null for a
+ * bare name. Coarse on purpose: opening a share or home folder one has never touched is what
+ * collection before theft looks like, while new sub-folders of one's own share are everyday work.
+ */
+export function fileLocation(path: string): string | null {
+  let location = locationCache.get(path)
+  if (location !== undefined) return location
+  const separator = path.includes('\\') ? '\\' : '/'
+  const text = path.trim().toLowerCase()
+  const unc = text.startsWith('\\\\')
+  // The last part is the file's own name, not a place.
+  const folders = text.split(separator).filter((part) => part !== '').slice(0, -1)
+  if (unc) location = folders.length >= 2 ? `\\\\${folders[0]}\\${folders[1]}` : null
+  else if (folders.length === 0) location = null
+  else location = (text.startsWith(separator) ? separator : '') + folders.slice(0, (/^[a-z]:$/.test(folders[0]!) ? 1 : 0) + 2).join(separator)
+  // Paths repeat (a user's working files): remembering them saves the splitting, within bounds.
+  if (locationCache.size >= 65_536) locationCache.clear()
+  locationCache.set(path, location)
+  return location
+}
+const locationCache = new Map<string, string | null>()
 
 /** The executable's file name, lower-case, from a command line or image path. */
 function imageName(commandLine: string): string {

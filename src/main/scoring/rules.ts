@@ -237,6 +237,7 @@ const entityWords: Record<(typeof entityKinds)[number], string> = {
   destinations: 'destination addresses',
   processes: 'programs',
   counterparties: 'counterparties',
+  locations: 'file locations',
 }
 
 /** ≥ `failures` failed logons (from the same source when asked) followed by a success within the window. */
