@@ -56,9 +56,13 @@ export const scoredDaySchema = z.object({
   summary: z.string(),
 })
 
+const oceanVector = z.object({ openness: z.number(), conscientiousness: z.number(), extraversion: z.number(), agreeableness: z.number(), neuroticism: z.number() })
+
 export const userDetailSchema = z.object({
   user: userRiskSchema,
   days: z.array(scoredDaySchema),
+  /** OCEAN radar: the baseline period against the recent one, each trait 0–1 (0.5 typical); null while history is short. */
+  ocean: z.object({ baseline: oceanVector, recent: oceanVector, drift: z.number() }).nullable(),
   profile: z.object({
     psychometric: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
     directory: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),

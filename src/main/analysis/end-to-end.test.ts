@@ -51,6 +51,13 @@ describe('generate, analyze and evaluate a small organisation', () => {
       const top = await handlers['users:detail']({ user: seen[0]! })
       expect(top.days.length).toBe(before[0]!.days.length)
       expect(top.days.some((day) => day.facts.length > 0 && day.summary.length > 0)).toBe(true)
+      // 21 days of history: enough for an OCEAN radar (baseline period vs the last 7 days).
+      expect(top.ocean).not.toBeNull()
+      for (const vector of [top.ocean!.baseline, top.ocean!.recent]) {
+        expect(Object.keys(vector)).toEqual(['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'])
+        expect(Object.values(vector).every((value) => value >= 0 && value <= 1)).toBe(true)
+      }
+      expect(top.profile.psychometric).toMatchObject({ O: expect.any(Number) })
 
       // Triage through the contract: a verdict closes the alert and is kept across re-scoring.
       const alerts = await handlers['alerts:list']({ limit: 1000 })

@@ -22,8 +22,8 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertUser = sqlite.prepare(
-    `insert into user_risk (user, risk, severity, types, peer_group, days, events, first_seen, last_seen, top_date, summary)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into user_risk (user, risk, severity, types, peer_group, days, events, first_seen, last_seen, top_date, summary, ocean)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const upsertAlert = sqlite.prepare(
     `insert into alerts (user, date, risk, severity, types, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'open', ?, ?)
@@ -49,7 +49,7 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
       )
       .run(now)
     for (const user of ranking) {
-      insertUser.run(user.user, user.risk, severityOf(user.risk), JSON.stringify(user.types), user.peerGroup, user.days, user.events, user.firstSeen, user.lastSeen, user.topDate, user.summary)
+      insertUser.run(user.user, user.risk, severityOf(user.risk), JSON.stringify(user.types), user.peerGroup, user.days, user.events, user.firstSeen, user.lastSeen, user.topDate, user.summary, user.ocean ? JSON.stringify(user.ocean) : null)
     }
     sqlite
       .prepare(`insert into scoring_runs (model_version, started_at, finished_at, user_days, events, settings) values (?, ?, ?, ?, ?, ?)`)

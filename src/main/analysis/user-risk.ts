@@ -1,5 +1,7 @@
 import { userRisk } from '../scoring/combine'
 import { summarizeUser } from '../scoring/explain'
+import { featureNames } from '../scoring/features'
+import { oceanPeriods, oceanPopulation, oceanRadar, type OceanPeriods } from '../scoring/ocean'
 import type { AnomalyType, ScoredDay } from '../scoring/types'
 
 export interface RankedUser {
@@ -15,7 +17,11 @@ export interface RankedUser {
   topDate: string
   /** What changed, when, and how sure: from the user's scored days only. */
   summary: string
+  /** Baseline vs recent OCEAN vectors and their drift, for the radar; null while history is short. */
+  ocean: OceanRadar | null
 }
+
+export type OceanRadar = ReturnType<typeof oceanRadar>
 
 /** The ranking: one entry per user (risk from their days, recent ones weighing more), riskiest first. */
 export function rankUsers(days: readonly ScoredDay[]): RankedUser[] {
@@ -25,8 +31,17 @@ export function rankUsers(days: readonly ScoredDay[]): RankedUser[] {
     if (list) list.push(day)
     else byUser.set(day.user, [day])
   }
+  // The radar scales each trait against everyone's baseline period, so collect those first.
+  const periods = new Map<string, OceanPeriods>()
+  for (const [user, list] of byUser) {
+    const vectors = list.map((day) => Float64Array.from(featureNames, (name) => day.features[name] ?? 0))
+    const found = oceanPeriods(vectors)
+    if (found) periods.set(user, found)
+  }
+  const population = oceanPopulation([...periods.values()])
   const ranked: RankedUser[] = []
   for (const [user, list] of byUser) {
+    const period = periods.get(user)
     const top = list.reduce((best, day) => (day.risk > best.risk ? day : best))
     const dates = list.map((day) => day.date).sort()
     ranked.push({
@@ -40,6 +55,7 @@ export function rankUsers(days: readonly ScoredDay[]): RankedUser[] {
       lastSeen: dates.at(-1)!,
       topDate: top.date,
       summary: summarizeUser(user, list),
+      ocean: period ? oceanRadar(period, population) : null,
     })
   }
   // Ties by name, so the ranking (and keyset paging over it) is stable.

@@ -44,6 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_seen', 'text', (column) => column.notNull())
     .addColumn('top_date', 'text', (column) => column.notNull())
     .addColumn('summary', 'text', (column) => column.notNull())
+    // OCEAN radar (baseline vs recent period, 0–1 against the population) as JSON; null while history is short.
+    .addColumn('ocean', 'text')
     .modifyEnd(strict)
     .execute()
   await db.schema.createIndex('user_risk_rank').on('user_risk').columns(['risk desc', 'user']).execute()

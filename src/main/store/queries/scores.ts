@@ -19,6 +19,7 @@ interface UserRiskRow {
   last_seen: string
   top_date: string
   summary: string
+  ocean: string | null
 }
 
 function toUserRisk(row: UserRiskRow): UserRisk {
@@ -94,7 +95,12 @@ export function userDetail(sqlite: BetterSqlite3.Database, user: string): UserDe
       | undefined
     return row ? (JSON.parse(row.fields) as Record<string, string | number>) : null
   }
-  return { user: toUserRisk(risk), days, profile: { psychometric: profile('psychometric'), directory: profile('directory') } }
+  return {
+    user: toUserRisk(risk),
+    days,
+    ocean: risk.ocean ? (JSON.parse(risk.ocean) as UserDetail['ocean']) : null,
+    profile: { psychometric: profile('psychometric'), directory: profile('directory') },
+  }
 }
 
 interface AlertRow {
