@@ -21,6 +21,7 @@ export const apiChannels = [
   'scoring:rules',
   'scoring:setRules',
   'scoring:precision',
+  'scoring:scoreEvent',
   'users:listRisky',
   'users:detail',
   'alerts:list',

@@ -7,6 +7,8 @@ import {
   alertSchema,
   alertsQuerySchema,
   detectorPrecisionSchema,
+  eventScoreSchema,
+  eventToScoreSchema,
   rankCursorSchema,
   scoringSettingsSchema,
   scoringSummarySchema,
@@ -226,6 +228,7 @@ export const contract = {
     output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }),
   },
   'scoring:precision': { input: empty, output: z.object({ items: z.array(detectorPrecisionSchema) }) },
+  'scoring:scoreEvent': { input: eventToScoreSchema, output: eventScoreSchema },
   'users:listRisky': {
     input: usersQuerySchema,
     output: z.object({ items: z.array(userRiskSchema), nextCursor: rankCursorSchema.nullable() }),

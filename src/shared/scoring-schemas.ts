@@ -138,3 +138,24 @@ export const detectorPrecisionSchema = z.object({
 })
 
 export type DetectorPrecision = z.output<typeof detectorPrecisionSchema>
+
+export const eventToScoreSchema = z
+  .object({
+    user: z.string().min(1).max(256),
+    ts: z.number().int().nonnegative(),
+    action: z.string().min(1).max(64),
+    host: z.string().min(1).max(256).optional(),
+    srcIp: z.string().min(1).max(64).optional(),
+    object: z.string().min(1).max(2048).optional(),
+  })
+  .strict()
+
+export const eventScoreSchema = z.object({
+  /** 0–1: how unusual the event is for its user, from the workspace's history before it. */
+  score: z.number(),
+  /** False when the workspace holds nothing about the user before the event. */
+  known: z.boolean(),
+  facts: z.array(z.string()),
+})
+
+export type EventScore = z.output<typeof eventScoreSchema>

@@ -3,6 +3,7 @@ import type { ImportService } from '../ingest/import-service'
 import type { ScoringService } from '../analysis/scoring-service'
 import { defaultWeights } from '../scoring/types'
 import { appendAudit } from '../store/queries/audit'
+import { scoreEvent } from '../store/queries/score-event'
 import { detectorPrecision, listAlerts, listRiskyUsers, setVerdict, userDetail } from '../store/queries/scores'
 import { defaultRules } from '../scoring/rules-default'
 import { validateRules } from '../scoring/rules'
@@ -95,6 +96,9 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     },
     async 'scoring:precision'() {
       return { items: detectorPrecision(sqlite) }
+    },
+    async 'scoring:scoreEvent'(event) {
+      return scoreEvent(sqlite, event)
     },
     async 'users:listRisky'(query) {
       return listRiskyUsers(sqlite, query)
