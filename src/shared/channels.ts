@@ -26,6 +26,9 @@ export const apiChannels = [
   'users:detail',
   'alerts:list',
   'alerts:verdict',
+  'alerts:detail',
+  'scoring:playbook',
+  'scoring:setPlaybookEntry',
   'stats:eventsPerDay',
 ] as const
 export type ApiChannel = (typeof apiChannels)[number]

@@ -4,6 +4,8 @@ import { eventCategories, eventOutcomes, mappableFields } from './event'
 import { isTimeZone } from './time-zone'
 import {
   alertCursorSchema,
+  alertDetailSchema,
+  playbookEntrySchema,
   alertSchema,
   alertsQuerySchema,
   detectorPrecisionSchema,
@@ -239,6 +241,12 @@ export const contract = {
     output: z.object({ items: z.array(alertSchema), nextCursor: alertCursorSchema.nullable() }),
   },
   'alerts:verdict': { input: verdictInputSchema, output: alertSchema },
+  'alerts:detail': { input: z.object({ id: z.number().int() }).strict(), output: alertDetailSchema },
+  'scoring:playbook': { input: empty, output: z.object({ entries: z.record(z.string(), playbookEntrySchema) }) },
+  'scoring:setPlaybookEntry': {
+    input: z.object({ type: z.string().min(1).max(64), entry: playbookEntrySchema }).strict(),
+    output: z.object({ entries: z.record(z.string(), playbookEntrySchema) }),
+  },
   'stats:eventsPerDay': {
     input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
     output: z.object({ timeZone: z.string(), days: z.array(dayCountSchema) }),

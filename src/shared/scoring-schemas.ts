@@ -159,3 +159,17 @@ export const eventScoreSchema = z.object({
 })
 
 export type EventScore = z.output<typeof eventScoreSchema>
+
+export const playbookEntrySchema = z
+  .object({ risk: z.string().min(1).max(2000), impact: z.string().min(1).max(2000), action: z.string().min(1).max(2000), responseTime: z.string().min(1).max(200) })
+  .strict()
+
+export const alertDetailSchema = z.object({
+  alert: alertSchema,
+  /** The scored day behind the alert: detector scores, facts and summary. */
+  day: scoredDaySchema.nullable(),
+  playbook: z.array(z.object({ type: z.string(), entry: playbookEntrySchema })),
+})
+
+export type PlaybookEntryInput = z.output<typeof playbookEntrySchema>
+export type AlertDetail = z.output<typeof alertDetailSchema>

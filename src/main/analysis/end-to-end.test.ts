@@ -63,6 +63,10 @@ describe('generate, analyze and evaluate a small organisation', () => {
       const alerts = await handlers['alerts:list']({ limit: 1000 })
       expect(alerts.items.length).toBeGreaterThan(0)
       const target = alerts.items[0]!
+      const detail = await handlers['alerts:detail']({ id: target.id })
+      expect(detail.day).toMatchObject({ date: target.date, risk: target.risk })
+      expect(detail.playbook.map((entry) => entry.type)).toEqual(target.types)
+      expect(detail.playbook.every((entry) => entry.entry.action.length > 0 && entry.entry.responseTime.length > 0)).toBe(true)
       expect(await handlers['alerts:verdict']({ id: target.id, verdict: 'true_positive' })).toMatchObject({ verdict: 'true_positive', status: 'closed' })
       await engine.scoring.run()
       const kept = await handlers['alerts:list']({ limit: 1000, user: target.user })

@@ -1,10 +1,11 @@
 import type { ArgusHandlers, Health } from '../../shared/contract'
 import type { ImportService } from '../ingest/import-service'
 import type { ScoringService } from '../analysis/scoring-service'
-import { defaultWeights } from '../scoring/types'
+import { anomalyTypes, defaultWeights } from '../scoring/types'
 import { appendAudit } from '../store/queries/audit'
 import { scoreEvent } from '../store/queries/score-event'
-import { detectorPrecision, listAlerts, listRiskyUsers, setVerdict, userDetail } from '../store/queries/scores'
+import { detectorPrecision, getAlert, listAlerts, listRiskyUsers, setVerdict, userDayOf, userDetail } from '../store/queries/scores'
+import { defaultPlaybook, type PlaybookEntry } from '../scoring/explain'
 import { defaultRules } from '../scoring/rules-default'
 import { validateRules } from '../scoring/rules'
 import { readSetting, writeSetting } from '../store/queries/settings'
@@ -36,6 +37,8 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
   const { workspace, pool, bus, imports, syslog, scoring } = context
   const { sqlite } = workspace
   let nextJobId = 1
+  /** The default playbook with the analyst's edits over it. */
+  const playbook = (): Record<string, PlaybookEntry> => ({ ...defaultPlaybook, ...readSetting<Record<string, PlaybookEntry>>(sqlite, 'scoring.playbook', {}) })
   return {
     async 'app:health'() {
       return {
@@ -115,6 +118,24 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       // Verdicts feed back: repeated false positives of a kind are damped in the next run.
       scoring.schedule()
       return alert
+    },
+    async 'alerts:detail'({ id }) {
+      const alert = getAlert(sqlite, id)
+      const day = userDayOf(sqlite, alert.user, alert.date)
+      const entries = playbook()
+      return { alert, day, playbook: alert.types.filter((type) => type in entries).map((type) => ({ type, entry: entries[type]! })) }
+    },
+    async 'scoring:playbook'() {
+      return { entries: playbook() }
+    },
+    async 'scoring:setPlaybookEntry'({ type, entry }) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
+      if (!(anomalyTypes as readonly string[]).includes(type)) throw new ArgusError('bad_request', `unknown anomaly type '${type}'; known: ${anomalyTypes.join(', ')}`)
+      sqlite.transaction(() => {
+        writeSetting(sqlite, 'scoring.playbook', { ...readSetting<Record<string, unknown>>(sqlite, 'scoring.playbook', {}), [type]: entry })
+        appendAudit(sqlite, { actor: 'analyst', action: 'settings.playbook', details: { type } })
+      })()
+      return { entries: playbook() }
     },
     async 'stats:eventsPerDay'(query) {
       const jobId = nextJobId++

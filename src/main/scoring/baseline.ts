@@ -32,12 +32,18 @@ export interface FeatureSpec {
    * transfers under the threshold from someone who had at most one.
    */
   novelty: number
+  /**
+   * Features of one signal count as one piece of evidence (the strongest of them); different
+   * signals add up. The anomaly type by default; reaching unfamiliar file locations is its own
+   * signal (collection) beside the copies that may follow it, though both are reported as exfiltration.
+   */
+  signal: string
   /** For a share: how many events it stands on, and how many give it full weight (a day of 4 events has no reliable share). */
   support: { events: (vector: Float64Array) => number; full: number } | null
 }
 
 function spec(scale: 'log' | 'linear', direction: 1 | -1 | 0, floor: number, minChange: number, type: AnomalyType, label: string, unit: QuantityUnit = 'count', compared = true): FeatureSpec {
-  return { scale, direction, floor, minChange, type, label, unit, compared, novelty: 0, support: null }
+  return { scale, direction, floor, minChange, type, label, unit, compared, novelty: 0, signal: type, support: null }
 }
 
 function novel(featureSpec: FeatureSpec, novelty = 1): FeatureSpec {
@@ -85,8 +91,8 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   distinct_processes: spec('log', 1, 0.4, 5, 'volume_spike', 'distinct programs'),
   new_processes: spec('log', 1, 0.5, 3, 'volume_spike', 'programs never run before'),
   new_counterparties: spec('log', 1, 0.5, 3, 'transaction_velocity', 'new counterparties'),
-  distinct_locations: spec('log', 1, 0.4, 3, 'exfiltration', 'distinct file locations'),
-  new_locations: novel(spec('log', 1, 0.5, 3, 'exfiltration', 'file locations (shares, home folders) never opened before'), 3),
+  distinct_locations: { ...spec('log', 1, 0.4, 3, 'exfiltration', 'distinct file locations'), signal: 'collection' },
+  new_locations: { ...novel(spec('log', 1, 0.5, 3, 'exfiltration', 'file locations (shares, home folders) never opened before'), 3), signal: 'collection' },
   // After hours including weekends is shown and feeds OCEAN; the baseline compares clock time only.
   after_hours_share: spec('linear', 1, 0.15, 0.3, 'after_hours', 'of activity after hours', 'share', false),
   after_hours_events: spec('log', 1, 0.5, 15, 'after_hours', 'events after hours', 'count', false),
@@ -174,7 +180,7 @@ function noveltyZ(value: number, most: number, novelty: number): number {
 }
 /** Generic volume is the commonest benign surprise (a busy day), so its evidence counts for less than security-relevant behaviour. */
 const volumeWeight = 0.6
-/** Weights of the strongest, second and third anomaly type's evidence. */
+/** Weights of the strongest, second and third signal's evidence. */
 const typeWeights = [1, 0.5, 0.25]
 
 export function scoreBaseline(vector: Float64Array, compared: Float64Array, context: BaselineContext): BaselineResult {
@@ -183,7 +189,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
   const ownShare = Math.min(1, userDays / context.minHistory)
   const z = new Float64Array(featureCount)
   const spread = user === null ? null : new Float64Array(featureCount)
-  const bestByType = new Map<AnomalyType, { z: number; index: number }>()
+  const bestBySignal = new Map<string, { z: number; index: number; type: AnomalyType }>()
   const candidates: { index: number; z: number; baseline: number; fromPeers: boolean }[] = []
   for (let index = 0; index < featureCount; index++) {
     const featureSpec = specs[index]!
@@ -217,10 +223,10 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
     z[index] = combined
     if (combined <= evidenceThreshold) continue
     candidates.push({ index, z: combined, baseline: baselineValue, fromPeers: reference !== user })
-    const best = bestByType.get(featureSpec.type)
-    if (best === undefined || combined > best.z) bestByType.set(featureSpec.type, { z: combined, index })
+    const best = bestBySignal.get(featureSpec.signal)
+    if (best === undefined || combined > best.z) bestBySignal.set(featureSpec.signal, { z: combined, index, type: featureSpec.type })
   }
-  const ranked = [...bestByType.entries()].sort((first, second) => second[1].z - first[1].z || first[1].index - second[1].index)
+  const ranked = [...bestBySignal.values()].map((best): [AnomalyType, { z: number; index: number }] => [best.type, best]).sort((first, second) => second[1].z - first[1].z || first[1].index - second[1].index)
   let excess = 0
   ranked.slice(0, typeWeights.length).forEach(([type, best], rank) => {
     excess += typeWeights[rank]! * (type === 'volume_spike' ? volumeWeight : 1) * (best.z - evidenceThreshold)
@@ -230,7 +236,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
     .sort((first, second) => second.z - first.z || first.index - second.index)
     .slice(0, 5)
     .map((candidate): Fact => factOf(candidate, vector[candidate.index]!, score, excess))
-  const types = ranked.filter(([, best]) => best.z >= evidenceThreshold + 0.5).map(([type]) => type)
+  const types = [...new Set(ranked.filter(([, best]) => best.z >= evidenceThreshold + 0.5).map(([type]) => type))]
   return { score, facts, types, z, spread }
 }
 

@@ -76,10 +76,8 @@ interface UserDayRow {
   summary: string
 }
 
-export function userDetail(sqlite: BetterSqlite3.Database, user: string): UserDetail {
-  const risk = sqlite.prepare('select * from user_risk where user = ?').get(user) as UserRiskRow | undefined
-  if (!risk) throw new ArgusError('not_found', `no scored user '${user}' (import and score first)`)
-  const days = (sqlite.prepare('select * from user_days where user = ? order by date').all(user) as UserDayRow[]).map((row) => ({
+function toScoredDayRow(row: UserDayRow): ScoredDayRow {
+  return {
     date: row.date,
     risk: row.risk,
     severity: row.severity,
@@ -88,7 +86,19 @@ export function userDetail(sqlite: BetterSqlite3.Database, user: string): UserDe
     types: JSON.parse(row.types) as string[],
     facts: JSON.parse(row.facts) as ScoredDayRow['facts'],
     summary: row.summary,
-  }))
+  }
+}
+
+/** One scored user-day, or null when the latest run did not score it. */
+export function userDayOf(sqlite: BetterSqlite3.Database, user: string, date: string): ScoredDayRow | null {
+  const row = sqlite.prepare('select * from user_days where user = ? and date = ?').get(user, date) as UserDayRow | undefined
+  return row ? toScoredDayRow(row) : null
+}
+
+export function userDetail(sqlite: BetterSqlite3.Database, user: string): UserDetail {
+  const risk = sqlite.prepare('select * from user_risk where user = ?').get(user) as UserRiskRow | undefined
+  if (!risk) throw new ArgusError('not_found', `no scored user '${user}' (import and score first)`)
+  const days = (sqlite.prepare('select * from user_days where user = ? order by date').all(user) as UserDayRow[]).map(toScoredDayRow)
   const profile = (kind: string): Record<string, string | number> | null => {
     const row = sqlite.prepare('select fields from user_profiles where user = ? and kind = ? order by id desc limit 1').get(user, kind) as
       | { fields: string }
