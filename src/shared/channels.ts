@@ -18,6 +18,7 @@ export const apiChannels = [
   'scoring:run',
   'scoring:settings',
   'scoring:setWeights',
+  'scoring:setAlertPercentile',
   'scoring:rules',
   'scoring:setRules',
   'scoring:precision',

@@ -5,6 +5,7 @@ import { isTimeZone } from './time-zone'
 import {
   alertCursorSchema,
   alertDetailSchema,
+  alertPercentileSchema,
   playbookEntrySchema,
   alertSchema,
   alertsQuerySchema,
@@ -224,6 +225,7 @@ export const contract = {
   'scoring:run': { input: empty, output: scoringSummarySchema },
   'scoring:settings': { input: empty, output: scoringSettingsSchema },
   'scoring:setWeights': { input: weightsSchema, output: scoringSettingsSchema },
+  'scoring:setAlertPercentile': { input: z.object({ percentile: alertPercentileSchema }).strict(), output: scoringSettingsSchema },
   'scoring:rules': { input: empty, output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }) },
   'scoring:setRules': {
     input: z.object({ rules: z.array(z.record(z.string(), z.unknown())).max(500) }).strict(),

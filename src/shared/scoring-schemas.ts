@@ -118,7 +118,10 @@ export const weightsSchema = z
   .strict()
   .refine((weights) => Object.values(weights).some((weight) => weight > 0), 'at least one weight must be above 0')
 
-export const scoringSettingsSchema = z.object({ weights: weightsSchema })
+/** Alerts only for days in the top share of all days' risk (e.g. 0.99: the riskiest 1 %), on top of Medium. */
+export const alertPercentileSchema = z.number().min(0.5).max(0.9999).nullable()
+
+export const scoringSettingsSchema = z.object({ weights: weightsSchema, alertPercentile: alertPercentileSchema })
 
 export type UserRisk = z.output<typeof userRiskSchema>
 export type RankCursor = z.output<typeof rankCursorSchema>

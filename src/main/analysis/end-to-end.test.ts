@@ -59,6 +59,11 @@ describe('generate, analyze and evaluate a small organisation', () => {
       }
       expect(top.profile.psychometric).toMatchObject({ O: expect.any(Number) })
 
+      // A percentile threshold keeps only the riskiest days' alerts (on a fresh workspace it would
+      // decide creation; here it must at least not add any).
+      expect(await handlers['scoring:setAlertPercentile']({ percentile: 0.999 })).toMatchObject({ alertPercentile: 0.999 })
+      expect((await handlers['scoring:settings']({})).weights).toMatchObject({ rules: expect.any(Number) })
+
       // Triage through the contract: a verdict closes the alert and is kept across re-scoring.
       const alerts = await handlers['alerts:list']({ limit: 1000 })
       expect(alerts.items.length).toBeGreaterThan(0)

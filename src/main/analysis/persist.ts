@@ -5,6 +5,8 @@ import { appendAudit } from '../store/queries/audit'
 import { rankUsers, type RankedUser } from './user-risk'
 
 export interface ScoringRunFacts {
+  /** When set, only days in this top share of all days' risk (and at Medium or above) become alerts. */
+  alertPercentile: number | null
   modelVersion: string
   startedAt: number
   events: number
@@ -30,6 +32,7 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
      on conflict (user, date) do update set risk = excluded.risk, severity = excluded.severity, types = excluded.types, updated_at = excluded.updated_at`,
   )
   const ranking = rankUsers(days)
+  const alertFloor = run.alertPercentile === null ? 0 : quantile(days.map((day) => day.risk), run.alertPercentile)
   sqlite.transaction(() => {
     sqlite.exec('delete from user_days; delete from user_risk')
     for (const day of days) {
@@ -39,7 +42,7 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
         day.user, day.date, day.peerGroup, day.events, day.risk, severity, baseline, markov, iforest, rules, ocean,
         JSON.stringify(day.types), JSON.stringify(day.facts), day.summary, JSON.stringify(day.features), run.modelVersion,
       )
-      if (severity !== 'low') upsertAlert.run(day.user, day.date, day.risk, severity, JSON.stringify(day.types), now, now)
+      if (severity !== 'low' && day.risk >= alertFloor) upsertAlert.run(day.user, day.date, day.risk, severity, JSON.stringify(day.types), now, now)
     }
     // Alerts whose day no longer scores Medium keep their history but drop to Low.
     sqlite
@@ -57,4 +60,11 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
     appendAudit(sqlite, { actor: 'system', action: 'scoring.run', details: { modelVersion: run.modelVersion, userDays: days.length, users: ranking.length } }, now)
   })()
   return ranking
+}
+
+/** The value below which a share `p` of the values lie (nearest rank). */
+function quantile(values: number[], p: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
 }

@@ -45,7 +45,8 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const days = dampFalsePositives(scored, falsePositiveCounts(sqlite))
     options.report({ stage: 'saving', done: 2, total: 3 })
     const lastAlert = (sqlite.prepare('select coalesce(max(id), 0) as id from alerts').get() as { id: number }).id
-    const ranking = persistScores(sqlite, days, { modelVersion, startedAt, events, settings: { weights, rules: rules.length, timeZone } })
+    const alertPercentile = readSetting<number | null>(sqlite, 'scoring.alertPercentile', null)
+    const ranking = persistScores(sqlite, days, { alertPercentile, modelVersion, startedAt, events, settings: { weights, rules: rules.length, timeZone, alertPercentile } })
     const newIds = sqlite.prepare(`select id from alerts where id > ? and severity != 'low' order by risk desc`).all(lastAlert) as { id: number }[]
     const alerts = (sqlite.prepare(`select count(*) as n from alerts where severity != 'low'`).get() as { n: number }).n
     options.report({ stage: 'done', done: 3, total: 3 })

@@ -1,4 +1,5 @@
 import type { ArgusHandlers, Health } from '../../shared/contract'
+import type { ScoringSettings } from '../../shared/scoring-schemas'
 import type { ImportService } from '../ingest/import-service'
 import type { ScoringService } from '../analysis/scoring-service'
 import { anomalyTypes, defaultWeights } from '../scoring/types'
@@ -37,6 +38,10 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
   const { workspace, pool, bus, imports, syslog, scoring } = context
   const { sqlite } = workspace
   let nextJobId = 1
+  const settings = (): ScoringSettings => ({
+    weights: readSetting(sqlite, 'scoring.weights', defaultWeights),
+    alertPercentile: readSetting<number | null>(sqlite, 'scoring.alertPercentile', null),
+  })
   /** The default playbook with the analyst's edits over it. */
   const playbook = (): Record<string, PlaybookEntry> => ({ ...defaultPlaybook, ...readSetting<Record<string, PlaybookEntry>>(sqlite, 'scoring.playbook', {}) })
   return {
@@ -72,7 +77,16 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     },
     'scoring:run': () => scoring.run(),
     async 'scoring:settings'() {
-      return { weights: readSetting(sqlite, 'scoring.weights', defaultWeights) }
+      return settings()
+    },
+    async 'scoring:setAlertPercentile'({ percentile }) {
+      if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
+      sqlite.transaction(() => {
+        writeSetting(sqlite, 'scoring.alertPercentile', percentile)
+        appendAudit(sqlite, { actor: 'analyst', action: 'settings.alertPercentile', details: { percentile } })
+      })()
+      scoring.schedule()
+      return settings()
     },
     async 'scoring:setWeights'(weights) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
@@ -81,7 +95,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
         appendAudit(sqlite, { actor: 'analyst', action: 'settings.weights', details: weights })
       })()
       scoring.schedule()
-      return { weights }
+      return settings()
     },
     async 'scoring:rules'() {
       return { rules: readSetting<Record<string, unknown>[]>(sqlite, 'scoring.rules', [...defaultRules]) }
