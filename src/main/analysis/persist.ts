@@ -62,9 +62,9 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
   return ranking
 }
 
-/** The value below which a share `p` of the values lie (nearest rank). */
+/** The smallest value of the top `1 − p` share of the values (at least one value stays above). */
 function quantile(values: number[], p: number): number {
   if (values.length === 0) return 0
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 }
