@@ -3,7 +3,7 @@ import { actionVocabulary } from '../../shared/actions'
 import { comparedValues } from './baseline'
 import { computeDayFeatures } from './features'
 import { createUserHistory, rememberUserDay, type UserHistory } from './history'
-import { buildFailureIndex, evaluateRules, validateRules, type FailureIndex, type Rule } from './rules'
+import { buildFailureIndex, evaluateRules, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
 import { defaultRules } from './rules-default'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -82,11 +82,19 @@ describe('evaluateRules', () => {
 
   it('fires brute force then success from the same source, not after a few typos or from elsewhere', () => {
     const fired = run([rule('brute-force-then-success')], [...quietWeek, bruteForce(14, '203.0.113.5')])
-    expect(fired.score).toBe(0.9)
+    // Graded by magnitude: 14 failures against a bar of 5 is most, 20 (four times the bar) all of the severity.
+    expect(fired.score).toBeCloseTo(0.9 * strengthOver(14, 5))
+    expect(fired.score).toBeGreaterThan(0.7)
+    expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(20, '203.0.113.5')]).score).toBeCloseTo(0.9)
     expect(fired.types).toEqual(['account_takeover', 'brute_force'])
     expect(fired.facts[0]!.text).toBe('14 failed logons followed by a successful logon from 203.0.113.5 within 5 minutes (rule brute-force-then-success, T1110)')
     expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(3, '203.0.113.5')]).score).toBe(0)
     expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(14, '10.0.0.1')]).score).toBe(0)
+    // From an address the user logged on from before (a forgotten password at their desk): half.
+    const fromThere = Array.from({ length: 6 }, (_, index) => office(index, [event(index, 541, 'ssh_accept', { srcIp: '203.0.113.5', host: 'srv1' })]))
+    const familiar = run([rule('brute-force-then-success')], [...fromThere, bruteForce(20, '203.0.113.5')])
+    expect(familiar.score).toBeCloseTo(0.45)
+    expect(familiar.facts[0]!.text).toContain('(an address used before)')
   })
 
   it('fires password spraying from the cross-user failure index', () => {
@@ -129,12 +137,16 @@ describe('evaluateRules', () => {
 
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
     const copies = (index: number, count: number) => office(index, Array.from({ length: count }, (_, copy) => event(index, 700 + copy * 0.1, 'file_copy', { object: `E:\\${copy}.pdf`, attrs: { toRemovableMedia: true } })))
-    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBe(0.8)
+    // Just past the threshold of 20 is about half the severity; four times it, all of it.
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBeCloseTo(0.8 * strengthOver(25, 20))
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBeLessThan(0.5)
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 80)]).score).toBeCloseTo(0.8)
     const habitual = Array.from({ length: 6 }, (_, index) => copies(index, 20))
     expect(run([rule('removable-mass-copy')], [...habitual, copies(6, 25)]).score).toBe(0)
-    // Unknown usual: twice the threshold.
-    expect(run([rule('removable-mass-copy')], [copies(0, 25)]).score).toBe(0)
-    expect(run([rule('removable-mass-copy')], [copies(0, 40)]).score).toBe(0.8)
+    // Unknown usual: twice the threshold, and nothing on the first day, then a ramp over five days.
+    expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 25)]).score).toBe(0)
+    expect(run([rule('removable-mass-copy')], [copies(0, 160)]).score).toBe(0)
+    expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 160)]).score).toBeCloseTo(0.8 * (2 / 5))
   })
 
   it('fires on uploads to a domain never visited before', () => {
@@ -161,13 +173,15 @@ describe('evaluateRules', () => {
     const quietFortnight = Array.from({ length: 10 }, (_, index) => office(index - 10))
     const result = run([rule('new-payee-velocity'), rule('transaction-velocity')], [...quietFortnight, payees])
     expect(result.fired).toEqual(['new-payee-velocity', 'transaction-velocity'])
-    expect(result.score).toBe(1)
+    // Neither rule has seen a count from this user yet: twice the threshold is the bar for the one comparing with the usual.
+    expect(result.score).toBeCloseTo(0.7 * strengthOver(7, 6) + 0.5 * strengthOver(7, 5))
   })
 
   it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {
     const typo = (index: number) => office(index, [...Array.from({ length: 6 }, (_, attempt) => event(index, 530 + attempt * 0.1, 'logon_failed')), event(index, 531, 'logon')])
     const result = run([rule('brute-force-then-success')], Array.from({ length: 8 }, (_, index) => typo(index)))
-    expect(result.score).toBeCloseTo(0.9 * 0.25)
+    // Six failures against a bar of five, from the user's own address (half), routine (a quarter).
+    expect(result.score).toBeCloseTo(0.9 * strengthOver(6, 5) * 0.5 * 0.25)
     expect(result.facts[0]!.text).toContain('routine for this user, fired on 7 of 7 earlier days')
   })
 

@@ -5,7 +5,9 @@ import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './ty
 
 // The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
 // plain data (validated by `ruleSchema`); each kind has one evaluator below. The day's score is
-// the sum of the fired rules' severities, capped at 1. A rule that has fired on a large share of
+// the sum of the fired rules' severities, each scaled by the strength of its finding, capped at 1.
+// Strength is magnitude: a count that barely reaches its bar is half the evidence of one four
+// times over it (`strengthOver`), so the routine big day and the wholesale one are told apart. A rule that has fired on a large share of
 // a user's earlier days is routine for that user (a script that mistypes its password every
 // morning) and counts for a quarter.
 
@@ -94,10 +96,20 @@ export interface RuleInput {
   failures: FailureIndex
 }
 
-/** What a fired rule found: a number to show and the words for it. */
+/** What a fired rule found: a number to show, the words for it, and how strong it is (0–1, default 1). */
 interface Finding {
   value: number | string
   text: string
+  strength?: number
+}
+
+/**
+ * Half the evidence when `value` just reaches `bar`, all of it at `fullAt` times the bar, on a log
+ * scale between: how far past its threshold a count is says more than that it passed.
+ */
+export function strengthOver(value: number, bar: number, fullAt = 4): number {
+  if (!(bar > 0) || value <= bar) return 0.5
+  return Math.min(1, 0.5 + (0.5 * Math.log(value / bar)) / Math.log(fullAt))
 }
 
 /** A rule firing on this share of a user's earlier days (and at least this many) is routine for them. */
@@ -126,7 +138,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
     const routine = input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
-    const weight = rule.severity * (routine ? routineFactor : 1)
+    const weight = rule.severity * (finding.strength ?? 1) * (routine ? routineFactor : 1)
     total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
     const technique = rule.technique === null ? '' : `, ${rule.technique}`
@@ -172,15 +184,25 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
   }
 }
 
-/** While a user's usual is unknown (fewer than `routineMinDays` earlier days), a rule that compares with it asks for twice its threshold. */
+/**
+ * While a user's usual is unknown (fewer than `routineMinDays` earlier days), a rule that compares
+ * with it asks for twice its threshold and its evidence ramps up with the days seen (a new
+ * account's first big day is as likely its normal as an attack).
+ */
 function countFinding(rule: Rule, counted: Counted, history: UserHistory): Finding | null {
   if (counted.count < counted.threshold) return null
-  if (counted.overUsual === 0) return { value: counted.count, text: counted.text }
+  if (counted.overUsual === 0) return { value: counted.count, text: counted.text, strength: strengthOver(counted.count, counted.threshold) }
   const earlier = history.ruleCounts.get(rule.id)
-  if (earlier === undefined || earlier.size < routineMinDays) return counted.count >= 2 * counted.threshold ? { value: counted.count, text: counted.text } : null
+  if (earlier === undefined || earlier.size < routineMinDays) {
+    if (counted.count < 2 * counted.threshold) return null
+    const ramp = Math.min(1, history.days / routineMinDays)
+    if (ramp === 0) return null
+    return { value: counted.count, text: counted.text, strength: ramp * strengthOver(counted.count, 2 * counted.threshold) }
+  }
   const usual = earlier.quantile(0.95)
+  const bar = Math.max(counted.threshold, counted.overUsual * usual)
   if (counted.count <= counted.overUsual * usual) return null
-  return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)}` }
+  return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)}`, strength: strengthOver(counted.count, bar) }
 }
 
 function evaluate(rule: Rule, input: RuleInput): Finding | null {
@@ -188,7 +210,7 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
   const vector = features.vector
   switch (rule.kind) {
     case 'failure_then_success':
-      return failureThenSuccess(day, rule.failures, rule.windowMinutes * 60_000, rule.sameSource)
+      return failureThenSuccess(day, history, rule.failures, rule.windowMinutes * 60_000, rule.sameSource)
     case 'password_spray':
       return passwordSpray(day, input.failures, rule.users, rule.requireSuccess)
     case 'first_time_action': {
@@ -203,7 +225,7 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
       const fresh = features.firstSeen[rule.entity]
       if (history.days < rule.minHistoryDays || fresh.length < rule.count) return null
       const listed = fresh.slice(0, 3).join(', ') + (fresh.length > 3 ? ', …' : '')
-      return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})` }
+      return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})`, strength: strengthOver(fresh.length, rule.count) }
     }
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(day, history, rule.minBytes, rule.minUploads)
@@ -211,8 +233,11 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
       const afterHours = vector[featureIndex.off_clock_events]!
       if (history.days < rule.minHistoryDays || afterHours < rule.minEvents) return null
       const usual = history.vectors.filter((earlier) => earlier[featureIndex.off_clock_events]! >= rule.minEvents).length
-      if (usual / history.days > rule.maxUsualShare) return null
-      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${history.days} earlier days)` }
+      // Volume against the user's own habit: their busiest off-hours day so far, or the rule's minimum.
+      // Someone who often works late still stands out with more than twice their busiest evening.
+      const most = history.vectors.reduce((highest, earlier) => Math.max(highest, earlier[featureIndex.off_clock_events]!), 0)
+      if (usual / history.days > rule.maxUsualShare && afterHours <= 2 * most) return null
+      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${history.days} earlier days)`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
     }
     case 'threshold_structuring': {
       const lower = rule.threshold * rule.lowerFraction
@@ -240,8 +265,12 @@ const entityWords: Record<(typeof entityKinds)[number], string> = {
   locations: 'file locations',
 }
 
-/** ≥ `failures` failed logons (from the same source when asked) followed by a success within the window. */
-function failureThenSuccess(day: UserDay, failures: number, windowMs: number, sameSource: boolean): Finding | null {
+/**
+ * ≥ `failures` failed logons (from the same source when asked) followed by a success within the
+ * window. From an address the user has logged on from before it is most often a forgotten
+ * password at their own desk: half the strength of the same from a never-seen address.
+ */
+function failureThenSuccess(day: UserDay, history: UserHistory, failures: number, windowMs: number, sameSource: boolean): Finding | null {
   const recent = new Map<string, number[]>()
   for (const event of day.events) {
     const source = sameSource ? (event.srcIp ?? event.host ?? '') : ''
@@ -255,7 +284,9 @@ function failureThenSuccess(day: UserDay, failures: number, windowMs: number, sa
       if (within.length >= failures) {
         const from = event.srcIp === null ? '' : ` from ${event.srcIp}`
         const span = Math.max(1, Math.round((event.ts - within[0]!) / 60_000))
-        return { value: within.length, text: `${within.length} failed logons followed by a successful logon${from} within ${span} minutes` }
+        const familiar = event.srcIp !== null && history.seen.sourceIps.has(event.srcIp)
+        const strength = (familiar ? 0.5 : 1) * strengthOver(within.length, failures)
+        return { value: within.length, text: `${within.length} failed logons followed by a successful logon${from}${familiar ? ' (an address used before)' : ''} within ${span} minutes`, strength }
       }
     }
   }
@@ -301,7 +332,9 @@ function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, m
   for (const [domain, entry] of [...byDomain.entries()].sort((first, second) => second[1].bytes - first[1].bytes)) {
     if (entry.uploads >= minUploads || (minBytes > 0 && entry.bytes >= minBytes)) {
       const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
-      return { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}` }
+      // Weighted by bytes where they are known (a factor 100 over `minBytes` is full strength), else by the count.
+      const strength = minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, minBytes, 100) : strengthOver(entry.uploads, minUploads)
+      return { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}`, strength }
     }
   }
   return null
