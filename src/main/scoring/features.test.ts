@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
-import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, maxWithin, rememberEntities, weekdayOf } from './features'
+import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, maxWithin, rememberEntities, weekdayOf } from './features'
 import { symbols } from './markov'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -141,5 +141,25 @@ describe('maxWithin', () => {
   it('finds the most timestamps inside any window', () => {
     expect(maxWithin([0, 10, 20, 100, 105, 110, 115], 15)).toBe(4)
     expect(maxWithin([], 15)).toBe(0)
+  })
+})
+
+describe('fileLocation', () => {
+  it('is the share of a UNC path, else the root and two folders, lower-case; null for a bare name', () => {
+    expect(fileLocation('\\\\FS01\\Finance\\payroll\\register.xlsx')).toBe('\\\\fs01\\finance')
+    expect(fileLocation('C:\\Users\\Bob\\Documents\\x\\y.docx')).toBe('c:\\users\\bob')
+    expect(fileLocation('/srv/data/reports/q1.csv')).toBe('/srv/data')
+    expect(fileLocation('E:\\copy.pdf')).toBe('e:')
+    expect(fileLocation('notes.txt')).toBeNull()
+  })
+
+  it('counts the distinct locations of a day and those never opened before', () => {
+    const open = (path: string) => event(monday, '10:00', 'file_open', { object: path })
+    const seen = createSeenEntities()
+    rememberEntities(seen, computeDayFeatures(day('2024-03-04', monday, [open('\\\\fs01\\sales\\a\\b.pptx')]), seen).entities)
+    const later = computeDayFeatures(day('2024-03-05', monday + 86_400_000, [open('\\\\fs01\\sales\\c\\d.pptx'), open('\\\\fs01\\hr\\e.pdf'), open('\\\\fs01\\legal\\f.pdf')]), seen)
+    expect(value(later.vector, 'distinct_locations')).toBe(3)
+    expect(value(later.vector, 'new_locations')).toBe(2)
+    expect(later.firstSeen.locations).toEqual(['\\\\fs01\\hr', '\\\\fs01\\legal'])
   })
 })

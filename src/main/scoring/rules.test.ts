@@ -159,6 +159,10 @@ describe('evaluateRules', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     expect(run([rule('off-hours-access')], [...quietWeek, night(6)]).types).toEqual(['after_hours'])
     expect(run([rule('off-hours-access')], Array.from({ length: 7 }, (_, index) => night(index))).score).toBe(0)
+    // A night worker still stands out with more than twice their busiest night, graded by how far.
+    const busyNight = office(7, Array.from({ length: 100 }, (_, minute) => event(7, 60 + minute, 'file_open')))
+    const spree = run([rule('off-hours-access')], [...Array.from({ length: 7 }, (_, index) => night(index)), busyNight])
+    expect(spree.score).toBeCloseTo(0.4 * strengthOver(100, 12))
   })
 
   it('fires on structuring just under the reporting threshold and on a burst to new payees', () => {
