@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { openWorkspace } from '../../src/main/store/database'
 import { addImport } from '../../src/main/store/test-workspace'
 
@@ -36,6 +37,33 @@ export async function startArgusServe(options: { seed?: boolean } = {}): Promise
   const folder = mkdtempSync(join(tmpdir(), 'argus-e2e-'))
   const file = join(folder, 'e2e.db')
   if (options.seed ?? true) await seed(file)
+  return serveWorkspace(file, folder)
+}
+
+/**
+ * `argus serve` against a workspace the real CLI generated and analyzed: a synthetic organisation
+ * with injected attacks, scored, with alerts (60 users over 30 days take some 15 s to build).
+ */
+export async function startAnalyzedServe(options: { users?: number; days?: number; seed?: number } = {}): Promise<ServedWorkspace> {
+  const folder = mkdtempSync(join(tmpdir(), 'argus-e2e-analyzed-'))
+  const file = join(folder, 'analyzed.db')
+  const run = promisify(execFile)
+  const organisation = join(folder, 'org')
+  const { users = 60, days = 30, seed = 5 } = options
+  try {
+    await run(process.execPath, ['bin/argus.js', 'generate', '--users', String(users), '--days', String(days), '--out', organisation, '--seed', String(seed)])
+    await run(process.execPath, ['bin/argus.js', 'analyze', join(organisation, 'logs'), '--db', file], { maxBuffer: 64 * 1024 * 1024 })
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true })
+    throw error
+  }
+  // The logs are not needed once imported.
+  rmSync(organisation, { recursive: true, force: true })
+  return serveWorkspace(file, folder)
+}
+
+/** Starts the real built CLI, `argus serve`, on a free port; stopping it deletes `folder`. */
+async function serveWorkspace(file: string, folder: string): Promise<ServedWorkspace> {
   const child: ChildProcess = spawn(process.execPath, ['bin/argus.js', 'serve', '--db', file, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -4,6 +4,7 @@ import { makeEvent } from '../parsers/normalize'
 import type { LogParser } from '../parsers/types'
 import { openWorkspace, type Workspace } from '../store/database'
 import { createImportWriter } from '../store/queries/import-writer'
+import { localEntryWriter } from './entry-writer'
 import { verifyAuditChain } from '../store/queries/audit'
 import { folderPerTest } from '../store/test-workspace'
 import { importEntry, type EntryOptions, type EntryToImport } from './import-entry'
@@ -50,7 +51,7 @@ const count = (workspace: Workspace, table: string): number =>
 describe('importEntry', () => {
   it('imports good lines, rejects bad ones with line number and excerpt, and records the source', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       const result = await importEntry(writer, entry('ts=1000 user=Alice\nbroken line\n\nts=2000 user=bob\n'), options())
       expect(result).toMatchObject({ status: 'done', format: 'key-value', events: 2, rejects: 1, error: null })
       expect(workspace.sqlite.prepare('select user, line_no from events order by id').all()).toEqual([
@@ -68,7 +69,7 @@ describe('importEntry', () => {
 
   it('adds nothing when the same content is imported again', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       const first = await importEntry(writer, entry('ts=1 user=a\n'), options())
       const again = await importEntry(writer, entry('ts=1 user=a\n', 'renamed-copy.log'), options())
       expect(again).toMatchObject({ status: 'duplicate', duplicateOf: first.sourceId, events: 0 })
@@ -78,7 +79,7 @@ describe('importEntry', () => {
 
   it('gives one clear error for a file no parser recognizes, or a binary one, and stores no events', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       const text = await importEntry(writer, entry('hello world\n'), options())
       expect(text).toMatchObject({ status: 'failed', error: expect.stringMatching(/^not a recognized log format \(first line: "hello world"\)/) })
       const binary = await importEntry(writer, entry(Buffer.from([0, 1, 2, 3, 0xff, 0x10])), options())
@@ -91,7 +92,7 @@ describe('importEntry', () => {
 
   it('rolls the whole file back on a file-level error or a cancel', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       const fatal = await importEntry(writer, entry('ts=1 user=a\nFATAL\nts=2 user=b\n'), options())
       expect(fatal).toMatchObject({ status: 'failed', error: 'this file says it is broken' })
       const lines = Array.from({ length: 50_000 }, (_, index) => `ts=${index} user=u${index % 7}`).join('\n')
@@ -103,7 +104,7 @@ describe('importEntry', () => {
 
   it('stops a file whose first thousand records are all rejected, with one clear error', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       const junk = Array.from({ length: 3000 }, () => 'ts=x garbage').join('\n')
       const result = await importEntry(writer, entry(junk), options({ format: 'key-value' }))
       expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/^not a key-value file: its first \d+ records were all rejected$/) })
@@ -112,7 +113,7 @@ describe('importEntry', () => {
 
   it('keeps what was read before the bytes stopped and says why', () =>
     withWorkspace(async (workspace) => {
-      const writer = createImportWriter(workspace.sqlite)
+      const writer = localEntryWriter(createImportWriter(workspace.sqlite))
       async function* truncated(): AsyncGenerator<Buffer> {
         yield Buffer.from('ts=1 user=a\nts=2 user=b\n')
         throw new Error('unexpected end of file')
@@ -129,7 +130,7 @@ describe('importEntry', () => {
         for (let offset = 0; offset < huge.length; offset += 1 << 20) yield huge.subarray(offset, offset + (1 << 20))
         yield Buffer.from('\nts=2 user=after\n')
       }
-      const result = await importEntry(createImportWriter(workspace.sqlite), { ...entry(''), stream: chunks() }, options())
+      const result = await importEntry(localEntryWriter(createImportWriter(workspace.sqlite)), { ...entry(''), stream: chunks() }, options())
       expect(result).toMatchObject({ status: 'done', events: 2, rejects: 1 })
       expect(workspace.sqlite.prepare('select line_no, reason, length(excerpt) as excerpt from rejects').get()).toEqual({
         line_no: 2, reason: 'record longer than 1 MiB', excerpt: 200,
@@ -138,7 +139,7 @@ describe('importEntry', () => {
 
   it('refuses an unknown format override with the list of known ones', () =>
     withWorkspace(async (workspace) => {
-      const result = await importEntry(createImportWriter(workspace.sqlite), entry('ts=1 user=a'), options({ format: 'nope' }))
+      const result = await importEntry(localEntryWriter(createImportWriter(workspace.sqlite)), entry('ts=1 user=a'), options({ format: 'nope' }))
       expect(result).toMatchObject({ status: 'failed', error: "unknown format 'nope'; known formats: key-value" })
     }))
 })

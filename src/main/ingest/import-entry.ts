@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ImportFileResult } from '../../shared/contract'
 import type { NormalizedEvent } from '../../shared/event'
 import type { FieldMapping, LogParser, ParseContext, ParseOutcome, RecordParser } from '../parsers/types'
-import type { ImportWriter } from '../store/queries/import-writer'
+import type { EntryWriter } from './entry-writer'
 import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
 import { peekHead } from './head'
@@ -42,7 +42,7 @@ class StopEntry extends Error {
  * Imports one file or archive entry in one transaction: sniff, frame, parse, insert, hash. The
  * file lands whole (with its audit entry) or not at all; a content hash seen before adds nothing.
  */
-export async function importEntry(writer: ImportWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult> {
+export async function importEntry(writer: EntryWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult> {
   const name = entry.entry ?? entry.path
   const hash = createHash('sha256')
   let size = 0
@@ -73,8 +73,7 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
   }
   const reader = parser.open(context) as RecordParser<unknown>
 
-  writer.begin()
-  const sourceId = writer.startSource(entry.path, entry.entry, parser.name, entry.size)
+  const sourceId = await writer.open(entry.path, entry.entry, parser.name, entry.size)
   let events = 0
   let rejects = 0
   let records = 0
@@ -89,17 +88,17 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
     } else if ('fileError' in outcome) {
       throw new StopEntry('failed', outcome.fileError)
     } else if ('profile' in outcome) {
-      writer.profile(sourceId, lineNo, outcome.profile.user, outcome.profile.kind, outcome.profile.fields)
+      writer.profile(lineNo, outcome.profile.user, outcome.profile.kind, outcome.profile.fields)
     } else {
       insert(outcome, lineNo)
     }
   }
   const insert = (event: NormalizedEvent, lineNo: number): void => {
-    writer.event(sourceId, lineNo, event)
+    writer.event(lineNo, event)
     events += 1
   }
   const reject = (lineNo: number, reason: string, raw: string): void => {
-    if (rejects < storedRejectsPerFile) writer.reject(sourceId, lineNo, reason, raw.slice(0, 200))
+    if (rejects < storedRejectsPerFile) writer.reject(lineNo, reason, raw.slice(0, 200))
     rejects += 1
   }
 
@@ -115,26 +114,24 @@ export async function importEntry(writer: ImportWriter, entry: EntryToImport, op
         }
         if (options.isCancelled()) throw new StopEntry('cancelled', 'cancelled')
         options.onRecords(events, rejects)
+        await writer.flush()
       }
     } catch (error) {
       if (error instanceof StopEntry) throw error
       // The bytes stopped (truncated archive, decompression bomb): keep what was read, say why.
       streamError = `stopped early: ${(error as Error).message}`
     }
-    const finish = reader.finish?.bind(reader)
-    if (finish) take(safeParse(finish), records + 1, '')
+    const flushParser = reader.finish?.bind(reader)
+    if (flushParser) take(safeParse(flushParser), records + 1, '')
     const sha256 = hash.digest('hex')
-    const duplicateOf = writer.duplicateOf(sha256, sourceId)
+    const duplicateOf = await writer.close({ status: 'done', format: parser.name, sha256, sizeBytes: size, events, rejects, error: streamError }, name)
     if (duplicateOf !== null) {
-      writer.rollback()
       return { ...result, status: 'duplicate', duplicateOf, error: `already imported as import #${duplicateOf}` }
     }
-    writer.finish(sourceId, { status: 'done', format: parser.name, sha256, sizeBytes: size, events, rejects, error: streamError }, name)
-    writer.commit()
     options.onRecords(events, rejects)
     return { ...result, sourceId, status: 'done', events, rejects, error: streamError }
   } catch (error) {
-    writer.rollback()
+    await writer.abandon()
     await drain(stream).catch(() => undefined)
     const stop = error instanceof StopEntry ? error : new StopEntry('failed', `import failed: ${(error as Error).message}`)
     return recordFailure(writer, result, stop.message, stop.status)
@@ -158,16 +155,14 @@ function safeParse(parse: () => ParseOutcome): ParseOutcome {
 }
 
 /** Failed and cancelled files are listed too, so the analyst sees what did not come in and why. */
-export function recordFailure(
-  writer: ImportWriter,
+export async function recordFailure(
+  writer: EntryWriter,
   file: Pick<ImportFileResult, 'path' | 'entry' | 'format'>,
   error: string,
   status: 'failed' | 'cancelled',
-): ImportFileResult {
-  writer.begin()
-  const sourceId = writer.startSource(file.path, file.entry, file.format, null)
-  writer.finish(sourceId, { status, format: file.format, sha256: null, sizeBytes: null, events: 0, rejects: 0, error }, file.entry ?? file.path)
-  writer.commit()
+): Promise<ImportFileResult> {
+  const sourceId = await writer.open(file.path, file.entry, file.format, null)
+  await writer.close({ status, format: file.format, sha256: null, sizeBytes: null, events: 0, rejects: 0, error }, file.entry ?? file.path)
   return { ...file, sourceId, status, events: 0, rejects: 0, error, duplicateOf: null }
 }
 

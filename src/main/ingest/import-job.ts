@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { MessagePort } from 'node:worker_threads'
 import type { ImportFileResult, ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
 import { parsers } from '../parsers'
 import { createImportWriter } from '../store/queries/import-writer'
+import { localEntryWriter, remoteEntryWriter } from './entry-writer'
 import { importEntry, recordFailure } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
 import { openWorkerConnection } from '../store/database'
@@ -11,6 +13,8 @@ import { openWorkerConnection } from '../store/database'
 export interface ImportJobOptions {
   jobId: number
   nativeBinding?: string | null
+  /** A writer thread's port: rows go there while this thread parses on. Absent: write here. */
+  writerPort?: MessagePort | null
   isCancelled(): boolean
   report(progress: IngestProgress): void
   /** Progress events at most this often. */
@@ -19,11 +23,13 @@ export interface ImportJobOptions {
 
 /**
  * One import job, run inside a worker: walks the named files, folders and archives and imports
- * each entry in its own transaction on the worker's own (the one writing) connection.
+ * each entry in its own transaction, either through a writer thread (parsing and inserting then
+ * overlap) or on this worker's own connection.
  */
 export async function runImport(workspacePath: string, request: ImportRequest, options: ImportJobOptions): Promise<ImportSummary> {
-  const sqlite = openWorkerConnection(workspacePath, { nativeBinding: options.nativeBinding ?? null })
-  const writer = createImportWriter(sqlite)
+  const remote = options.writerPort ? remoteEntryWriter(options.writerPort) : null
+  const sqlite = remote ? null : openWorkerConnection(workspacePath, { nativeBinding: options.nativeBinding ?? null })
+  const writer = remote ?? localEntryWriter(createImportWriter(sqlite!))
   const tempDir = mkdtempSync(join(tmpdir(), 'argus-import-'))
   const abort = new AbortController()
   const paths = request.paths.map((path) => resolve(path))
@@ -61,7 +67,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     })
     for await (const item of walk) {
       if (item.kind === 'problem') {
-        files.push(recordFailure(writer, { path: item.path, entry: item.entry, format: null }, item.reason, 'failed'))
+        files.push(await recordFailure(writer, { path: item.path, entry: item.entry, format: null }, item.reason, 'failed'))
       } else {
         progress.currentEntry = item.entry ? `${item.path}!/${item.entry}` : item.path
         report(true)
@@ -98,8 +104,8 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     report(true)
     return { jobId: options.jobId, state: 'failed', events: settledEvents, rejects: settledRejects, files, error: (error as Error).message }
   } finally {
-    writer.rollback()
-    sqlite.close()
+    if (remote) await remote.shutdown()
+    else sqlite?.close()
     rmSync(tempDir, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { MessageChannel } from 'node:worker_threads'
 import type { ImportRequest, ImportSummary, IngestProgress } from '../../shared/contract'
 import { ArgusError } from '../../shared/errors'
 import type { EventBus } from '../api/event-bus'
@@ -50,17 +51,26 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
 
   async function runJob(jobId: number, job: Job): Promise<void> {
     let summary: ImportSummary
+    // Parsing in one worker, inserting in another: the two overlap on two cores. The channel
+    // between them is theirs alone; the writer ends when the import says it is done.
+    const channel = new MessageChannel()
+    const writer = pool.runDedicated(
+      { kind: 'write', workspacePath: workspace.path, port: channel.port1 },
+      { transfer: [channel.port1] },
+    )
     try {
       summary = await pool.run(
-        { kind: 'import', workspacePath: workspace.path, jobId, request: job.request },
+        { kind: 'import', workspacePath: workspace.path, jobId, request: job.request, writerPort: channel.port2 },
         {
           signal: job.controller.signal,
+          transfer: [channel.port2],
           onProgress: (progress) => {
             job.progress = progress
             emit(job)
           },
         },
       )
+      await writer
     } catch (error) {
       summary = { jobId, state: 'failed', events: 0, rejects: 0, files: [], error: (error as Error).message }
     }

@@ -1,6 +1,6 @@
 import { formatQuantity, type QuantityUnit } from './explain'
 import { featureCount, featureIndex, featureNames, type FeatureName } from './features'
-import { evidenceScore, evidenceThreshold, robustZ, type SortedValues } from './history'
+import { evidenceThreshold, gradedScore, robustZ, type SortedValues } from './history'
 import type { AnomalyType, DetectorResult, Fact } from './types'
 
 // The baseline detector: each feature of the day as a robust z-score (median / MAD) against the
@@ -191,6 +191,9 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
   const spread = user === null ? null : new Float64Array(featureCount)
   const bestBySignal = new Map<string, { z: number; index: number; type: AnomalyType }>()
   const candidates: { index: number; z: number; baseline: number; fromPeers: boolean }[] = []
+  // The strongest evidence below the threshold, plus half the second strongest: it only orders quiet days (see `gradedScore`).
+  let quiet = 0
+  let quietSecond = 0
   for (let index = 0; index < featureCount; index++) {
     const featureSpec = specs[index]!
     if (!featureSpec.compared) continue
@@ -221,7 +224,12 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
     if (combined > 0 && !isNovel) combined *= Math.min(1, Math.max(0, change) / featureSpec.minChange)
     if (combined > 0 && featureSpec.support !== null) combined *= Math.min(1, featureSpec.support.events(vector) / featureSpec.support.full)
     z[index] = combined
-    if (combined <= evidenceThreshold) continue
+    if (combined <= evidenceThreshold) {
+      const weighted = featureSpec.type === 'volume_spike' ? volumeWeight * combined : combined
+      if (weighted > quiet) [quiet, quietSecond] = [weighted, quiet]
+      else if (weighted > quietSecond) quietSecond = weighted
+      continue
+    }
     candidates.push({ index, z: combined, baseline: baselineValue, fromPeers: reference !== user })
     const best = bestBySignal.get(featureSpec.signal)
     if (best === undefined || combined > best.z) bestBySignal.set(featureSpec.signal, { z: combined, index, type: featureSpec.type })
@@ -231,7 +239,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
   ranked.slice(0, typeWeights.length).forEach(([type, best], rank) => {
     excess += typeWeights[rank]! * (type === 'volume_spike' ? volumeWeight : 1) * (best.z - evidenceThreshold)
   })
-  const score = evidenceScore(evidenceThreshold + excess)
+  const score = excess > 0 ? gradedScore(evidenceThreshold + excess) : gradedScore(Math.min(evidenceThreshold, quiet + 0.5 * quietSecond))
   const facts = candidates
     .sort((first, second) => second.z - first.z || first.index - second.index)
     .slice(0, 5)

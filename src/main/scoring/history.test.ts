@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evidenceScore, evidenceThreshold, robustZ, SortedValues } from './history'
+import { evidenceScore, evidenceThreshold, gradedScore, quietCeiling, robustZ, SortedValues } from './history'
 
 function bruteMedian(values: number[]): number {
   const sorted = [...values].sort((first, second) => first - second)
@@ -52,5 +52,18 @@ describe('evidenceScore', () => {
     expect(evidenceScore(evidenceThreshold + 3)).toBeCloseTo(1 - Math.exp(-1))
     expect(evidenceScore(40)).toBeGreaterThan(0.99)
     expect(evidenceScore(6)).toBeGreaterThan(evidenceScore(5))
+  })
+})
+
+describe('gradedScore', () => {
+  it('orders quiet days below quietCeiling, then follows evidenceScore once it is higher', () => {
+    expect(gradedScore(-1)).toBe(0)
+    expect(gradedScore(0)).toBe(0)
+    expect(gradedScore(1)).toBeGreaterThan(0)
+    expect(gradedScore(2)).toBeGreaterThan(gradedScore(1))
+    expect(gradedScore(evidenceThreshold)).toBeCloseTo(quietCeiling)
+    expect(gradedScore(evidenceThreshold + 1e-9)).toBeCloseTo(quietCeiling)
+    expect(gradedScore(evidenceThreshold + 3)).toBeCloseTo(evidenceScore(evidenceThreshold + 3))
+    expect(gradedScore(40)).toBeLessThanOrEqual(1)
   })
 })

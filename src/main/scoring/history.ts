@@ -109,6 +109,27 @@ export function evidenceScore(z: number): number {
   return z <= evidenceThreshold ? 0 : 1 - Math.exp(-(z - evidenceThreshold) / evidenceSoftness)
 }
 
+/**
+ * The most a detector's score reaches on evidence below its threshold. Quiet days still differ
+ * (a day near a user's usual against one two spreads out), and a ranking needs that order; a
+ * tenth keeps every quiet day far below Medium even when all five detectors are at their ceiling.
+ */
+export const quietCeiling = 0.1
+
+/**
+ * `evidenceScore` with quiet days ordered: (z / threshold)² × `quietCeiling` up to the threshold,
+ * then `evidenceScore` once it passes `quietCeiling` (so evidence above the threshold scores as
+ * before). Continuous and non-decreasing in z, 0 for z ≤ 0.
+ */
+export function gradedScore(z: number, threshold = evidenceThreshold, softness = evidenceSoftness): number {
+  if (!(z > 0)) return 0
+  if (z <= threshold) {
+    const ratio = z / threshold
+    return quietCeiling * ratio * ratio
+  }
+  return Math.max(quietCeiling, 1 - Math.exp(-(z - threshold) / softness))
+}
+
 /** Days of history the per-feature windows keep. */
 export const historyWindow = 60
 

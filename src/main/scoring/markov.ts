@@ -1,4 +1,4 @@
-import { evidenceScore, robustZ, type SortedValues } from './history'
+import { evidenceThreshold, gradedScore, robustZ, type SortedValues } from './history'
 import type { DetectorResult, Fact } from './types'
 
 // The markov detector: how likely is the order of today's actions under what this user usually
@@ -157,8 +157,8 @@ export function scoreMarkov(sequence: Uint8Array, model: TransitionModel, calibr
   if (rise < minimumRise) z = Math.min(z, 2 * rise / minimumRise)
   // A new user is measured against everyone: half the evidence at first, all of it once their own history counts.
   if (ownShare < 1) z *= 0.5 + 0.5 * ownShare
-  const score = evidenceScore(z)
-  if (score <= 0) return { score: 0, facts: [], types: [], statistic }
+  const score = gradedScore(z)
+  if (z <= evidenceThreshold) return { score, facts: [], types: [], statistic }
   const facts: Fact[] = []
   const surpriseTotal = rare.reduce((sum, step) => sum + Math.max(0, -Math.log2(step.probability)), 0) || 1
   for (const step of rare) {

@@ -1,5 +1,5 @@
 import { featureIndex as f } from './features'
-import { madToSigma } from './history'
+import { gradedScore, madToSigma } from './history'
 import type { DetectorResult, Fact } from './types'
 
 // OCEAN from behaviour. Personality cannot be read from logs; these are documented behavioural
@@ -10,7 +10,8 @@ import type { DetectorResult, Fact } from './types'
 // Daily proxies, from the day's feature vector:
 // - Openness          ← breadth: ln(1+x) of distinct domains + hosts + programs + destination addresses.
 // - Conscientiousness ← work inside working hours (1 − after-hours share) minus a quarter of the
-//                       hours the first activity lies from the baseline period's usual start.
+//                       hours the first and last activity lie from the baseline period's usual
+//                       start and end (a drifting employee's day often ends elsewhere, not begins).
 // - Extraversion      ← communication: ln(1+x) of emails sent + of their recipients.
 // - Agreeableness     ← friction, inverted: −(share of failed events + share of privileged
 //                       commands refused).
@@ -63,9 +64,10 @@ export function oceanPeriods(vectors: readonly Float64Array[], last = vectors.le
   const baselineEnd = Math.max(recentDays, Math.floor(last * baselineShare))
   const recentStart = Math.max(baselineEnd, last - recentDays + 1)
   const usualStart = median(vectors.slice(0, baselineEnd).map((vector) => vector[f.first_hour]!))
+  const usualEnd = median(vectors.slice(0, baselineEnd).map((vector) => vector[f.last_hour]!))
   const usualVolume = median(vectors.slice(0, baselineEnd).map((vector) => Math.log1p(vector[f.events]!)))
-  const baselineDaily = vectors.slice(0, baselineEnd).map((vector) => dailyTraits(vector, usualStart, usualVolume))
-  const recentDaily = vectors.slice(recentStart, last + 1).map((vector) => dailyTraits(vector, usualStart, usualVolume))
+  const baselineDaily = vectors.slice(0, baselineEnd).map((vector) => dailyTraits(vector, usualStart, usualEnd, usualVolume))
+  const recentDaily = vectors.slice(recentStart, last + 1).map((vector) => dailyTraits(vector, usualStart, usualEnd, usualVolume))
   const baseline = new Float64Array(5)
   const recent = new Float64Array(5)
   const drift = new Float64Array(5)
@@ -84,11 +86,11 @@ export function oceanPeriods(vectors: readonly Float64Array[], last = vectors.le
 }
 
 /** The five daily proxies of one day (see the file comment). */
-function dailyTraits(vector: Float64Array, usualStart: number, usualVolume: number): number[] {
+function dailyTraits(vector: Float64Array, usualStart: number, usualEnd: number, usualVolume: number): number[] {
   const refusals = vector[f.privilege_failures]! / (vector[f.privilege_uses]! + vector[f.privilege_failures]! + 1)
   return [
     Math.log1p(vector[f.distinct_domains]!) + Math.log1p(vector[f.distinct_hosts]!) + Math.log1p(vector[f.distinct_processes]!) + Math.log1p(vector[f.distinct_destinations]!),
-    1 - vector[f.after_hours_share]! - Math.abs(vector[f.first_hour]! - usualStart) / 4,
+    1 - vector[f.after_hours_share]! - (Math.abs(vector[f.first_hour]! - usualStart) + Math.abs(vector[f.last_hour]! - usualEnd)) / 4,
     Math.log1p(vector[f.emails_sent]!) + Math.log1p(vector[f.email_recipients]!),
     -(vector[f.failure_share]! + refusals),
     Math.abs(Math.log1p(vector[f.events]!) - usualVolume) + Math.log1p(vector[f.night_events]!) / 3,
@@ -97,7 +99,7 @@ function dailyTraits(vector: Float64Array, usualStart: number, usualVolume: numb
 
 const traitWords: Record<OceanTrait, string> = {
   openness: 'openness (breadth of domains, hosts and programs)',
-  conscientiousness: 'conscientiousness (work in hours, regular start)',
+  conscientiousness: 'conscientiousness (work in hours, regular start and end)',
   extraversion: 'extraversion (email volume and recipients)',
   agreeableness: 'agreeableness (few failures and refusals)',
   neuroticism: 'neuroticism (volatile volume, night bursts)',
@@ -108,8 +110,8 @@ export function scoreOcean(earlier: readonly Float64Array[], today: Float64Array
   if (earlier.length < minDriftHistory) return { score: 0, facts: [], types: [] }
   const periods = oceanPeriods([...earlier, today])
   if (periods === null) return { score: 0, facts: [], types: [] }
-  const score = periods.distance <= driftThreshold ? 0 : 1 - Math.exp(-(periods.distance - driftThreshold) / driftSoftness)
-  if (score <= 0) return { score: 0, facts: [], types: [] }
+  const score = gradedScore(periods.distance, driftThreshold, driftSoftness)
+  if (periods.distance <= driftThreshold) return { score, facts: [], types: [] }
   const order = oceanTraits.map((_, trait) => trait).sort((first, second) => Math.abs(periods.drift[second]!) - Math.abs(periods.drift[first]!) || first - second)
   const squares = periods.distance * periods.distance || 1
   const facts: Fact[] = order.slice(0, 2).filter((trait) => Math.abs(periods.drift[trait]!) >= 1).map((trait) => {

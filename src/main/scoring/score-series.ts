@@ -3,7 +3,7 @@ import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
 import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
-  createPopulationHistory, createUserHistory, evidenceScore, madToSigma, rememberPopulationDay, rememberUserDay,
+  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, madToSigma, rememberPopulationDay, rememberUserDay,
   type PopulationHistory, type UserHistory,
 } from './history'
 import { scoreMarkov } from './markov'
@@ -216,8 +216,9 @@ function isolationScores(rows: readonly (Float64Array | null)[], reference: read
 }
 
 function isolationResult(z: number, row: Float64Array | null, coldShare: number): DetectorResult {
-  const score = evidenceScore(z * (0.5 + 0.5 * coldShare) - isolationMargin)
-  if (score <= 0 || row === null) return { score, facts: [], types: [] }
+  const evidence = z * (0.5 + 0.5 * coldShare) - isolationMargin
+  const score = gradedScore(evidence)
+  if (evidence <= evidenceThreshold || row === null) return { score, facts: [], types: [] }
   const order = isolationTypes.map((_, column) => column).sort((first, second) => row[second]! - row[first]! || first - second)
   const top = order.slice(0, 2).filter((column) => row[column]! >= 2)
   const names = top.map((column) => anomalyTypeLabels[isolationTypes[column]!])

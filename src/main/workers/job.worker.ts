@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
 import { scoreWorkspace } from '../analysis/score-workspace'
+import { serveEntryWriter } from '../ingest/entry-writer'
 import { runImport } from '../ingest/import-job'
+import { createImportWriter } from '../store/queries/import-writer'
 import { openWorkerConnection } from '../store/database'
 import { runLiveIngest } from '../syslog/live-ingest'
 import { eventsPerDay } from './events-per-day'
@@ -57,9 +59,19 @@ async function run<K extends JobRequest['kind']>(
       })
     case 'score':
       return scoreWorkspace(request.workspacePath, { nativeBinding, report })
+    case 'write': {
+      const sqlite = openWorkerConnection(request.workspacePath, { nativeBinding })
+      try {
+        await serveEntryWriter(request.port, createImportWriter(sqlite))
+        return null
+      } finally {
+        sqlite.close()
+      }
+    }
     case 'import':
       return runImport(request.workspacePath, request.request, {
         jobId: request.jobId,
+        writerPort: request.writerPort,
         nativeBinding,
         isCancelled: () => cancelled.has(seq),
         report,

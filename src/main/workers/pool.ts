@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { Worker, type TransferListItem } from 'node:worker_threads'
 import { ArgusError } from '../../shared/errors'
 import jobWorkerPath from './job.worker?modulePath'
 import type { JobKind, JobMessage, JobProgress, JobRequest, JobResult, WorkerMessage } from './protocol'
@@ -20,11 +20,14 @@ export interface RunOptions<K extends JobKind> {
   onProgress?: (progress: JobProgress[K]) => void
   /** Aborting removes a queued job, or asks a running one to stop (it answers with its partial result). */
   signal?: AbortSignal
+  /** Objects the request carries that move to the worker (a MessagePort between two jobs). */
+  transfer?: TransferListItem[]
 }
 
 interface PendingJob {
   seq: number
   request: JobRequest
+  transfer: TransferListItem[]
   onProgress: ((progress: JobProgress[JobKind]) => void) | undefined
   resolve: (result: JobResult<JobKind>) => void
   reject: (error: Error) => void
@@ -109,7 +112,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
       if (!job) return
       slot.job = job
       const message: JobMessage = { seq: job.seq, request: job.request }
-      slot.worker.postMessage(message)
+      slot.worker.postMessage(message, job.transfer)
     }
   }
 
@@ -123,6 +126,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
         const job: PendingJob = {
           seq: nextSeq++,
           request,
+          transfer: options.transfer ?? [],
           onProgress: options.onProgress as PendingJob['onProgress'],
           resolve: resolve as PendingJob['resolve'],
           reject,
@@ -154,7 +158,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
           reject(new ArgusError('internal', `worker failed: ${error.message}`))
         })
         options.signal?.addEventListener('abort', () => worker.postMessage({ seq, cancel: true } satisfies JobMessage), { once: true })
-        worker.postMessage({ seq, request } satisfies JobMessage)
+        worker.postMessage({ seq, request } satisfies JobMessage, options.transfer ?? [])
       })
     },
     async close() {

@@ -1,11 +1,13 @@
 import type { DayCount, ImportRequest, ImportSummary, IngestProgress, SyslogStart, SyslogStatus } from '../../shared/contract'
+import type { MessagePort } from 'node:worker_threads'
 import type { ErrorShape } from '../../shared/errors'
 import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 
 /** Every job a worker can run, as a tagged union. Workers open their own connection by path. */
 export type JobRequest =
   | { kind: 'eventsPerDay'; workspacePath: string; user?: string }
-  | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest }
+  | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest; writerPort: MessagePort | null }
+  | { kind: 'write'; workspacePath: string; port: MessagePort }
   | { kind: 'listen'; workspacePath: string; options: SyslogStart }
   | { kind: 'score'; workspacePath: string }
 
@@ -15,6 +17,7 @@ export interface JobResults {
   import: ImportSummary
   listen: SyslogStatus
   score: { summary: ScoringSummary; newAlerts: Alert[] }
+  write: null
 }
 
 /** What each kind of job reports while it runs. */
@@ -23,6 +26,7 @@ export interface JobProgress {
   import: IngestProgress
   listen: SyslogStatus
   score: { stage: string; done: number; total: number }
+  write: never
 }
 
 export type JobKind = JobRequest['kind']

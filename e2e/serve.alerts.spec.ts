@@ -1,0 +1,178 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
+
+// The Dashboard and the Alerts screen against a generated organisation the real CLI analyzed
+// (60 users over 30 days, seed 5: ten Medium alerts, no verdicts yet). The tests run in order
+// on one workspace: triage in one is what the next finds counted.
+
+let served: ServedWorkspace
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  served = await startAnalyzedServe()
+})
+test.afterAll(async () => {
+  await served?.stop()
+})
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  })
+  return problems
+}
+
+async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`)
+  await page.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+}
+
+/** A figure of the KPI strip, as shown ("1,234"). */
+async function kpi(page: Page, label: string): Promise<string> {
+  const card = page.locator('.kpi-card', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+  return (await card.locator('.kpi-value').textContent()) ?? ''
+}
+
+/** Calls the engine the way the page does, with the token the page holds. */
+async function callApi(page: Page, channel: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([channel, input]) => {
+      const token = sessionStorage.getItem('argus.token') ?? ''
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      })
+      return response.json()
+    },
+    [channel, input] as const,
+  )
+}
+
+const feedRows = (page: Page) => page.locator('.alert-feed-table tbody tr')
+
+test('the dashboard sums up alerts, users and events, and every chart leads to its list', async ({ page }, testInfo) => {
+  const problems = watchProblems(page)
+  await page.goto(served.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect.poll(() => kpi(page, 'Medium alerts')).toBe('10')
+  expect(await kpi(page, 'High alerts')).toBe('0')
+  expect(await kpi(page, 'Open alerts')).toBe('10')
+  expect(await kpi(page, 'Open cases')).toBe('—')
+  await expect(page.getByText('cases arrive later')).toBeVisible()
+  expect(Number((await kpi(page, 'Users scored')).replace(/,/g, ''))).toBeGreaterThan(50)
+
+  await expect(page.getByRole('img', { name: /^Alerts per day by severity/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Alerts by severity: 0 high, 10 medium/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Alerts by anomaly type/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Events per day/ })).toBeVisible()
+  await expect(page.getByText('No verdicts yet')).toBeVisible()
+  const topUsers = page.locator('.top-users a')
+  await expect(topUsers).toHaveCount(10)
+  await expect(topUsers.first()).toHaveAttribute('href', /^#\/users\/[^/]+$/)
+  await page.getByRole('main').evaluate((main) => main.scrollTo(0, 0))
+  await snap(page, testInfo, 'dashboard')
+
+  // The date inputs narrow the panels below the timeline, as brushing does.
+  const range = page.getByRole('group', { name: 'Days shown below' })
+  const from = await range.getByLabel('From').inputValue()
+  await range.getByLabel('To').fill(from)
+  await expect(range.getByRole('link', { name: "Open these days' alerts" })).toHaveAttribute('href', `#/alerts?from=${from}&to=${from}`)
+  await expect(page.getByRole('heading', { name: `Events of ${from} (UTC)` })).toBeVisible()
+  await range.getByRole('button', { name: 'Show all days' }).click()
+
+  // A slice of the severity ring opens the alerts of that severity.
+  const ring = page.getByRole('img', { name: /^Alerts by severity/ })
+  const box = await ring.boundingBox()
+  if (!box) throw new Error('the severity chart has no box')
+  await page.mouse.click(box.x + box.width / 2 - 0.59 * (Math.min(box.width, box.height) / 2), box.y + box.height * 0.45)
+  await expect(page).toHaveURL(/#\/alerts\?severity=medium$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible()
+  await expect(page.getByLabel('Severity')).toHaveValue('medium')
+
+  // The KPI links open their lists too.
+  await page.goBack()
+  await page.getByRole('link', { name: /open alerts: open the list/ }).click()
+  await expect(page).toHaveURL(/#\/alerts\?status=open$/)
+  await expect(page.getByLabel('Status')).toHaveValue('open')
+  expect(problems).toEqual([])
+})
+
+test('alerts: explanation and playbook, keyboard navigation and triage', async ({ page }, testInfo) => {
+  const problems = watchProblems(page)
+  await page.goto(`${served.url}#/alerts`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible()
+  await expect(feedRows(page)).toHaveCount(10)
+  await expect(page.getByText('10 alerts shown — all loaded')).toBeVisible()
+
+  // The riskiest alert is open on arrival, with its explanation.
+  const explanation = page.locator('.alert-explanation')
+  const firstId = (await feedRows(page).first().getAttribute('data-alert-id')) ?? ''
+  await expect(explanation.getByRole('heading', { name: `Alert #${firstId}` })).toBeVisible()
+  await expect(explanation.locator('.alert-summary')).toContainText('stood out')
+  await expect(explanation.getByRole('table', { name: 'Facts behind the score' }).locator('tbody tr').first()).toBeVisible()
+  await expect(explanation.getByText('Recommended action').first()).toBeVisible()
+  await expect(explanation.getByText('Response time').first()).toBeVisible()
+  await expect(explanation.getByRole('button', { name: 'Assign to case' })).toBeDisabled()
+  await snap(page, testInfo, 'alerts')
+
+  // Arrows move the selection; A acknowledges the focused alert.
+  await feedRows(page).first().focus()
+  await page.keyboard.press('ArrowDown')
+  const second = feedRows(page).nth(1)
+  await expect(second).toHaveAttribute('aria-current', 'true')
+  const secondId = (await second.getAttribute('data-alert-id')) ?? ''
+  await expect(explanation.getByRole('heading', { name: `Alert #${secondId}` })).toBeVisible()
+  await page.keyboard.press('a')
+  await expect(second.locator('.alert-status')).toHaveText('Acknowledged')
+
+  // The explanation's buttons give verdicts; the row follows without a reload.
+  await page.keyboard.press('ArrowDown')
+  const third = feedRows(page).nth(2)
+  await expect(third).toHaveAttribute('aria-current', 'true')
+  await explanation.getByRole('button', { name: 'True positive' }).click()
+  await expect(third.locator('.alert-status')).toHaveText('True positive')
+  await expect(explanation.getByRole('button', { name: 'True positive' })).toBeDisabled()
+  await snap(page, testInfo, 'alerts-triaged')
+
+  // Filters live in the URL.
+  await page.getByLabel('Status').selectOption('closed')
+  await expect(page).toHaveURL(/#\/alerts\?status=closed$/)
+  await expect(feedRows(page)).toHaveCount(1)
+  await expect(feedRows(page).first()).toHaveAttribute('data-alert-id', (await third.getAttribute('data-alert-id')) ?? '')
+  expect(problems).toEqual([])
+})
+
+test('the triaged alert is counted on the dashboard', async ({ page }, testInfo) => {
+  const problems = watchProblems(page)
+  await page.goto(served.url)
+  await expect.poll(() => kpi(page, 'Open alerts')).toBe('8')
+  await expect(page.getByText('1 acknowledged · 1 closed')).toBeVisible()
+  await expect(page.getByText('No verdicts yet')).toHaveCount(0)
+  await expect(page.getByRole('img', { name: /^Detector precision from verdicts: .*100 % of 1/ })).toBeVisible()
+  await page.getByRole('main').evaluate((main) => main.scrollTo(0, 600))
+  await snap(page, testInfo, 'dashboard-after-triage')
+  expect(problems).toEqual([])
+})
+
+test('alerts found by a new scoring run appear in the feed without a reload', async ({ page }, testInfo) => {
+  test.setTimeout(120_000)
+  const problems = watchProblems(page)
+  await page.goto(`${served.url}#/alerts`)
+  await expect(feedRows(page)).toHaveCount(10)
+  // Weighing the baseline detector alone rates more days Medium; the engine rescores on its own.
+  const defaults = await callApi(page, 'scoring:settings', {})
+  await callApi(page, 'scoring:setWeights', { baseline: 1, markov: 0, iforest: 0, rules: 0.2, ocean: 0 })
+  try {
+    await expect(page.locator('.alert-row-arrived').first()).toBeVisible({ timeout: 90_000 })
+    await expect(page.locator('.alert-live')).toContainText(/Live · \d+ new/)
+    await expect(page.getByRole('status').filter({ hasText: 'Scores were recomputed' })).toBeVisible()
+    await snap(page, testInfo, 'alerts-live')
+  } finally {
+    const { value } = defaults as { value: { weights: unknown } }
+    await callApi(page, 'scoring:setWeights', value.weights)
+  }
+  expect(problems).toEqual([])
+})
