@@ -165,6 +165,15 @@ describe('evaluateRules', () => {
     expect(spree.score).toBeCloseTo(0.4 * strengthOver(100, 12))
   })
 
+  it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {
+    const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
+    const third = run([rule('off-hours-access')], [...quietWeek, night(6), night(7), night(8)])
+    expect(third.score).toBeCloseTo(0.4 * strengthOver(12, 10))
+    expect(third.facts[0]!.text).toContain('such a day 0 times in 6 earlier days; day 3 of a run')
+    const shiftChange = [...quietWeek, ...Array.from({ length: 7 }, (_, offset) => night(6 + offset)), night(13)]
+    expect(run([rule('off-hours-access')], shiftChange).score).toBe(0)
+  })
+
   it('fires on structuring just under the reporting threshold and on a burst to new payees', () => {
     const transfers = (amounts: number[], payee: (index: number) => string) =>
       office(6, amounts.map((amount, index) => event(6, 600 + index * 5, 'transfer', { object: payee(index), amount })))

@@ -232,12 +232,16 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     case 'off_hours': {
       const afterHours = vector[featureIndex.off_clock_events]!
       if (history.days < rule.minHistoryDays || afterHours < rule.minEvents) return null
-      const usual = history.vectors.filter((earlier) => earlier[featureIndex.off_clock_events]! >= rule.minEvents).length
+      // The habit is judged before an ongoing run of such days: a spree's own first nights do not make it usual.
+      const habit = history.vectors.slice(0, history.vectors.length - offHoursRun(history.vectors, rule.minEvents, rule.minHistoryDays))
+      const streak = history.vectors.length - habit.length
+      const usual = habit.filter((earlier) => earlier[featureIndex.off_clock_events]! >= rule.minEvents).length
       // Volume against the user's own habit: their busiest off-hours day so far, or the rule's minimum.
       // Someone who often works late still stands out with more than twice their busiest evening.
-      const most = history.vectors.reduce((highest, earlier) => Math.max(highest, earlier[featureIndex.off_clock_events]!), 0)
-      if (usual / history.days > rule.maxUsualShare && afterHours <= 2 * most) return null
-      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${history.days} earlier days)`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
+      const most = habit.reduce((highest, earlier) => Math.max(highest, earlier[featureIndex.off_clock_events]!), 0)
+      if (usual / Math.max(1, habit.length) > rule.maxUsualShare && afterHours <= 2 * most) return null
+      const run = streak > 0 ? `; day ${streak + 1} of a run` : ''
+      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${habit.length} earlier days${run})`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
     }
     case 'threshold_structuring': {
       const lower = rule.threshold * rule.lowerFraction
@@ -247,6 +251,19 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     default:
       return null
   }
+}
+
+/** A run this long of off-hours days is a new habit (a shift change), not a spree. */
+const maxOffHoursRun = 7
+
+/**
+ * How many of the latest earlier days in a row had at least `minEvents` off-hours events, when
+ * that run is short (under `maxOffHoursRun`) and at least `minHabitDays` days precede it; else 0.
+ */
+function offHoursRun(vectors: readonly Float64Array[], minEvents: number, minHabitDays: number): number {
+  let run = 0
+  while (run < vectors.length && vectors[vectors.length - 1 - run]![featureIndex.off_clock_events]! >= minEvents) run++
+  return run < maxOffHoursRun && vectors.length - run >= minHabitDays ? run : 0
 }
 
 function isNewObject(object: string | null, history: UserHistory): boolean {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { DropOverlay } from './components/DropOverlay'
+import { PaletteHost } from './components/PaletteHost'
 import { Layout } from './components/Layout'
 import { useCall } from './hooks/use-call'
 import { useEvent } from './hooks/use-event'
-import { useRoute } from './hooks/use-route'
+import { useRoute, useRouteUser } from './hooks/use-route'
 import { useTheme } from './hooks/use-theme'
 import { useWindowDrop } from './hooks/use-window-drop'
 import { AlertsPage } from './pages/alerts/AlertsPage'
@@ -11,11 +12,14 @@ import { CasesPage } from './pages/cases/CasesPage'
 import { DashboardPage } from './pages/dashboard/DashboardPage'
 import { ImportPage } from './pages/import/ImportPage'
 import { SettingsPage } from './pages/settings/SettingsPage'
+import { UserPage } from './pages/user/UserPage'
 import { UsersPage } from './pages/users/UsersPage'
 import { routeLabel, type RouteId } from './routes'
 
 export function App() {
   const route = useRoute()
+  // `#/users/<name>`: the user page, which the sidebar counts as part of Users.
+  const user = useRouteUser()
   const { theme, toggleTheme } = useTheme()
   const workspace = useCall('workspace:info', {})
   // Bumped when the workspace changes underneath us; remounting the page refetches all it shows.
@@ -29,8 +33,8 @@ export function App() {
   })
 
   useEffect(() => {
-    document.title = `${routeLabel(route)} · Argus`
-  }, [route])
+    document.title = user === null ? `${routeLabel(route)} · Argus` : `${user} · ${routeLabel(route)} · Argus`
+  }, [route, user])
 
   return (
     <>
@@ -41,19 +45,20 @@ export function App() {
         theme={theme}
         onToggleTheme={toggleTheme}
       >
-        <Page key={`${route} ${generation}`} route={route} dragging={dragging} />
+        <Page key={`${route} ${user ?? ''} ${generation}`} route={route} user={user} dragging={dragging} />
       </Layout>
       <DropOverlay visible={dragging && route !== 'import'} />
+      <PaletteHost />
     </>
   )
 }
 
-function Page({ route, dragging }: { route: RouteId; dragging: boolean }) {
+function Page({ route, user, dragging }: { route: RouteId; user: string | null; dragging: boolean }) {
   switch (route) {
     case 'dashboard':
       return <DashboardPage />
     case 'users':
-      return <UsersPage />
+      return user === null ? <UsersPage /> : <UserPage user={user} />
     case 'alerts':
       return <AlertsPage />
     case 'cases':
