@@ -85,13 +85,14 @@ test('sets and clears the alert percentile', async ({ page }, testInfo) => {
   await field.fill('0.995')
   await expect(threshold.getByText('Alerts only for the riskiest 0.5 % of scored days.')).toBeVisible()
   await threshold.getByRole('button', { name: 'Save threshold' }).click()
-  await expect(threshold.getByRole('status')).toContainText('Saved')
+  await expect(threshold.getByRole('status')).toContainText('Saved', { timeout: 15_000 })
   expect((await api<{ alertPercentile: number | null }>('scoring:settings', {})).alertPercentile).toBe(0.995)
   await snap(page, testInfo, 'threshold', 'Alert threshold')
 
   await threshold.getByRole('radio', { name: /Every day/ }).check()
   await threshold.getByRole('button', { name: 'Save threshold' }).click()
-  await expect.poll(async () => (await api<{ alertPercentile: number | null }>('scoring:settings', {})).alertPercentile).toBeNull()
+  await expect(threshold.getByRole('status')).toContainText('Saved', { timeout: 15_000 })
+  expect((await api<{ alertPercentile: number | null }>('scoring:settings', {})).alertPercentile).toBeNull()
 })
 
 test('edits, duplicates, switches off and deletes rules, showing the engine’s errors at the rule', async ({ page }, testInfo) => {

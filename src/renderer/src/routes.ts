@@ -12,8 +12,19 @@ export type RouteId = (typeof routes)[number]['id']
 
 export const defaultRoute: RouteId = 'dashboard'
 
-export function routeHref(route: RouteId): string {
-  return `#/${route}`
+/**
+ * Optional state after `?` in the hash (`#/users?severity=high`): filters a screen starts from.
+ * Undefined and empty values are left out.
+ */
+export type RouteQuery = Readonly<Record<string, string | undefined>>
+
+export function routeHref(route: RouteId, query: RouteQuery = {}): string {
+  return `#/${route}${queryString(query)}`
+}
+
+/** The user page, `#/users/<name>`; `query.day` (YYYY-MM-DD) opens it on that scored day. */
+export function userHref(user: string, query: RouteQuery = {}): string {
+  return `#/users/${encodeURIComponent(user)}${queryString(query)}`
 }
 
 export function routeLabel(route: RouteId): string {
@@ -22,6 +33,35 @@ export function routeLabel(route: RouteId): string {
 
 /** `#/users` → 'users'; anything unknown (including no hash at all) lands on the dashboard. */
 export function parseRoute(hash: string): RouteId {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''
+  const name = routePath(hash)[0] ?? ''
   return routes.find((route) => route.id === name)?.id ?? defaultRoute
+}
+
+/** `#/users/alice%40corp?day=…` → 'alice@corp'; null on every other screen. */
+export function parseRouteUser(hash: string): string | null {
+  const [screen, encoded] = routePath(hash)
+  if (screen !== 'users' || encoded === undefined || encoded === '') return null
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    // A hand-typed `%` that is no escape: take the name as written.
+    return encoded
+  }
+}
+
+/** The `?…` part of the hash as plain key → value pairs. */
+export function parseRouteQuery(hash: string): Record<string, string> {
+  const mark = hash.indexOf('?')
+  if (mark < 0) return {}
+  return Object.fromEntries(new URLSearchParams(hash.slice(mark + 1)))
+}
+
+function routePath(hash: string): string[] {
+  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? ''
+  return path.split('/')
+}
+
+function queryString(query: RouteQuery): string {
+  const entries = Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+  return entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`
 }

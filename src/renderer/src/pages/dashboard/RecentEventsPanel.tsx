@@ -5,10 +5,17 @@ import { Loading } from '../../components/Loading'
 import { Panel } from '../../components/Panel'
 import { useEventsPage } from '../../hooks/use-events-page'
 import { formatCount } from '../../format'
+import { rangeBounds, type DashboardRange } from './dashboard-range'
 
-export function RecentEventsPanel() {
-  const page = useEventsPage()
+export interface RecentEventsPanelProps {
+  /** Only events of these days (UTC). */
+  range?: DashboardRange | null
+}
+
+export function RecentEventsPanel({ range = null }: RecentEventsPanelProps) {
+  const page = useEventsPage(range ? rangeBounds(range) : {})
   const shown = page.items.length
+  const title = range ? `Events ${range.from === range.to ? `of ${range.from}` : `${range.from} to ${range.to}`} (UTC)` : 'Recent events'
 
   let body
   if (page.loading) {
@@ -16,11 +23,15 @@ export function RecentEventsPanel() {
   } else if (shown === 0 && page.error) {
     body = <ErrorBanner title="Could not load events" error={page.error} onRetry={page.reload} />
   } else if (shown === 0) {
-    body = <EmptyState title="No events yet">Imported events appear here, newest first.</EmptyState>
+    body = range ? (
+      <EmptyState title="No events in these days" />
+    ) : (
+      <EmptyState title="No events yet">Imported events appear here, newest first.</EmptyState>
+    )
   } else {
     body = (
       <>
-        <EventsTable events={page.items} caption="Recent events, newest first" />
+        <EventsTable events={page.items} caption={`${title}, newest first`} />
         {page.error ? (
           <ErrorBanner title="Could not load more events" error={page.error} onRetry={page.loadMore} />
         ) : null}
@@ -39,5 +50,5 @@ export function RecentEventsPanel() {
       </>
     )
   }
-  return <Panel title="Recent events">{body}</Panel>
+  return <Panel title={title}>{body}</Panel>
 }

@@ -1,0 +1,121 @@
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { EventRow } from '../../../shared/contract'
+import { formatTimestamp } from '../format'
+
+export interface UserEventsGridProps {
+  events: readonly EventRow[]
+  /** The event whose record is open, if any. */
+  openId: number | undefined
+  onOpen: (event: EventRow) => void
+}
+
+const column = createColumnHelper<EventRow>()
+const dash = '—'
+const columns = [
+  column.accessor('ts', { header: 'Time (UTC)', size: 190, cell: (context) => <time>{formatTimestamp(context.getValue())}</time> }),
+  column.accessor('host', { header: 'Host', size: 110, cell: (context) => context.getValue() ?? dash }),
+  column.accessor('category', { header: 'Category', size: 100 }),
+  column.accessor('action', { header: 'Action', size: 120 }),
+  column.accessor('outcome', { header: 'Outcome', size: 80, cell: (context) => <span className={`outcome-${context.getValue()}`}>{context.getValue()}</span> }),
+  column.accessor('object', { header: 'Object', size: 320, cell: (context) => context.getValue() ?? dash }),
+]
+
+const rowHeight = 30
+const headerHeight = 28
+
+/**
+ * A user's events, newest first, virtualized. The table takes focus once; arrows move the active
+ * row and Enter (or a click) opens its raw record.
+ */
+export function UserEventsGrid({ events, openId, onOpen }: UserEventsGridProps) {
+  const id = useId()
+  const scroller = useRef<HTMLDivElement | null>(null)
+  const [active, setActive] = useState(0)
+  const activeIndex = Math.min(active, events.length - 1)
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
+  const table = useReactTable({ data: events as EventRow[], columns, getCoreRowModel: getCoreRowModel() })
+  const rows = table.getRowModel().rows
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 15,
+    scrollPaddingStart: headerHeight,
+  })
+  const items = virtualizer.getVirtualItems()
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>): void {
+    const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: rows.length - 1 }
+    const target = moves[event.key]
+    if (target !== undefined) {
+      event.preventDefault()
+      const next = Math.max(0, Math.min(rows.length - 1, target))
+      setActive(next)
+      virtualizer.scrollToIndex(next, { align: 'auto' })
+    } else if (event.key === 'Enter') {
+      const row = events[activeIndex]
+      if (row) onOpen(row)
+    }
+  }
+
+  const paddingTop = items[0]?.start ?? 0
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  return (
+    <div ref={scroller} className="user-events-scroll">
+      <table
+        className="data-table user-events-table"
+        role="grid"
+        tabIndex={0}
+        aria-rowcount={rows.length + 1}
+        aria-activedescendant={rows.length > 0 ? `${id}-event-${activeIndex}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <caption className="visually-hidden">The user’s events, newest first; Enter shows the raw record</caption>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((leaf) => (
+            <col key={leaf.id} style={{ width: leaf.getSize() }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col">
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: paddingTop, padding: 0 }} /></tr> : null}
+          {items.map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            return (
+              <tr
+                key={row.id}
+                id={`${id}-event-${item.index}`}
+                className={row.original.id === openId ? 'user-event-row user-event-open' : 'user-event-row'}
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === activeIndex}
+                onClick={() => {
+                  setActive(item.index)
+                  onOpen(row.original)
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            )
+          })}
+          {paddingBottom > 0 ? <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: paddingBottom, padding: 0 }} /></tr> : null}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+const dayMs = 86_400_000
+
+/**
+ * A workspace day (YYYY-MM-DD on the wall clock of `timeZone`, as the scoring counts days) as
+ * the epoch-ms range `events:list` takes: from its midnight, up to the next one (excluded).
+ */
+export function zonedDayBounds(date: string, timeZone: string): { from: number; to: number } {
+  const noon = Date.parse(`${date}T12:00:00Z`)
+  return { from: zonedMidnight(noon, timeZone), to: zonedMidnight(noon + dayMs, timeZone) }
+}
+
+/** The instant the wall clock of `timeZone` shows 00:00 on the UTC date of `utcNoon`. */
+function zonedMidnight(utcNoon: number, timeZone: string): number {
+  const midnight = utcNoon - dayMs / 2
+  // Twice: the offset at the first guess may differ from the one at midnight across a DST change.
+  const guess = midnight - offsetAt(midnight, timeZone)
+  return midnight - offsetAt(guess, timeZone)
+}
+
+/** How far ahead of UTC the wall clock of `timeZone` is at `instant`, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant)
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0)
+  const wallClock = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'))
+  return wallClock - (instant - (((instant % 1000) + 1000) % 1000))
+}
