@@ -1,5 +1,7 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
+import { watchProblems } from './helpers/page-checks'
+import { snap } from './helpers/page-checks'
 
 // The Dashboard and the Alerts screen against a generated organisation the real CLI analyzed
 // (60 users over 30 days, seed 5: about ten Medium alerts, no verdicts yet). The tests run in
@@ -13,21 +15,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await served?.stop()
 })
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
-  })
-  return problems
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`)
-  await page.screenshot({ path })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-}
 
 /** A figure of the KPI strip, as shown ("1,234"). */
 async function kpi(page: Page, label: string): Promise<string> {

@@ -1,5 +1,7 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
+import { watchProblems } from './helpers/page-checks'
+import { snap } from './helpers/page-checks'
 
 // The Users ranking and the user page, against a generated organisation the real CLI analyzed
 // (60 users over 30 days, seed 5: a few injected attacks reach High).
@@ -12,22 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await served?.stop()
 })
-
-/** Fails the test on any page error or console error, checked at its end. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
-  })
-  return problems
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`)
-  await page.screenshot({ path })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-}
 
 async function openUsers(page: Page, query = ''): Promise<void> {
   await page.goto(`${served.url}#/users${query}`)
