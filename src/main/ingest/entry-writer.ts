@@ -22,7 +22,9 @@ export interface EntryWriter {
 }
 
 type Row =
-  | { kind: 'event'; lineNo: number; event: NormalizedEvent }
+  // Attrs cross as JSON text: cheaper to copy between threads than a nested object, and the
+  // writer stores that text as it is.
+  | { kind: 'event'; lineNo: number; event: NormalizedEvent; attrsText?: string }
   | { kind: 'reject'; lineNo: number; reason: string; excerpt: string }
   | { kind: 'profile'; lineNo: number; user: string; profileKind: string; fields: unknown }
 
@@ -47,7 +49,7 @@ export function localEntryWriter(writer: ImportWriter): EntryWriter & { apply(ro
   const apply = (rows: readonly Row[]): void => {
     const id = current()
     for (const row of rows) {
-      if (row.kind === 'event') writer.event(id, row.lineNo, row.event)
+      if (row.kind === 'event') writer.event(id, row.lineNo, row.event, row.attrsText)
       else if (row.kind === 'reject') writer.reject(id, row.lineNo, row.reason, row.excerpt)
       else writer.profile(id, row.lineNo, row.user, row.profileKind, row.fields)
     }
@@ -166,7 +168,12 @@ export function remoteEntryWriter(port: MessagePort): EntryWriter & { shutdown()
   }
   return {
     open: (path, entry, format, sizeBytes) => send({ type: 'open', path, entry, format, sizeBytes }) as Promise<number>,
-    event: (lineNo, event) => push({ kind: 'event', lineNo, event }),
+    event: (lineNo, event) => {
+      const attrsText = JSON.stringify(event.attrs)
+      // The parser's event is not used again once handed over; emptying it spares the copy.
+      event.attrs = {}
+      push({ kind: 'event', lineNo, event, attrsText })
+    },
     reject: (lineNo, reason, excerpt) => push({ kind: 'reject', lineNo, reason, excerpt }),
     profile: (lineNo, user, kind, fields) => push({ kind: 'profile', lineNo, user, profileKind: kind, fields }),
     async flush() {

@@ -48,7 +48,8 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
     startSource(path: string, entry: string | null, format: string | null, sizeBytes: number | null, now = Date.now()): number {
       return Number(insertSource.run(path, entry, format, sizeBytes, 'running', now).lastInsertRowid)
     },
-    event(sourceId: number, lineNo: number, event: NormalizedEvent): void {
+    /** `attrsText`: the attrs already as JSON (serialized on the parsing thread), else done here. */
+    event(sourceId: number, lineNo: number, event: NormalizedEvent, attrsText?: string): void {
       insertEvent.run(
         event.ts,
         event.user,
@@ -63,7 +64,7 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
         event.amount,
         sourceId,
         lineNo,
-        JSON.stringify(event.attrs),
+        attrsText ?? JSON.stringify(event.attrs),
       )
     },
     reject(sourceId: number, lineNo: number, reason: string, excerpt: string): void {
