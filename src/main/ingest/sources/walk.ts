@@ -7,7 +7,7 @@ import { expandZipFile } from './expand-zip'
 import { fileReason, problem, type Place } from './place'
 import { ProgressAccount, WalkSession } from './session'
 import { sniffBytes, sniffContainer } from './sniff-container'
-import { byteMeter, connect, ignore, streamChunkBytes } from './streams'
+import { byteMeter, connect, ignore } from './streams'
 import type { SourceItem, WalkOptions } from './types'
 
 /**
