@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ApiInput } from '../../../shared/contract'
 import type { ArgusError } from '../../../shared/errors'
 import type { RankCursor, UserRisk } from '../../../shared/scoring-schemas'
-import { asArgusError, call } from '../api/client'
+import { call } from '../api/client'
 import { useEvent } from './use-event'
+import { useKeysetPages } from './use-keyset-pages'
 
 /** Which users to rank; the paging fields belong to the hook. */
 export type RiskyUsersFilter = Omit<ApiInput<'users:listRisky'>, 'limit' | 'cursor'>
@@ -21,26 +22,13 @@ export interface RiskyUsersState {
   reload: () => void
 }
 
-interface Loaded {
-  requestKey: string
-  items: readonly UserRisk[]
-  nextCursor: RankCursor | null
-  loadingMore: boolean
-  error: ArgusError | undefined
-}
-
 /**
  * Keyset paging over `users:listRisky`: the first page when the filter changes, the next one on
  * `loadMore` (the table asks as it nears the end). A finished scoring run starts over, so the
  * ranking fills in after an import without a reload.
  */
 export function useRiskyUsers(filter: RiskyUsersFilter, pageSize = 100): RiskyUsersState {
-  const filterJson = JSON.stringify(filter)
-  const [attempt, setAttempt] = useState(0)
-  const requestKey = `${filterJson} ${pageSize} ${attempt}`
-  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined)
   const [peerGroups, setPeerGroups] = useState<readonly string[]>([])
-
   const remember = useCallback((items: readonly UserRisk[]) => {
     setPeerGroups((previous) => {
       const known = new Set(previous)
@@ -48,57 +36,11 @@ export function useRiskyUsers(filter: RiskyUsersFilter, pageSize = 100): RiskyUs
       return fresh.length === 0 ? previous : [...new Set([...previous, ...fresh])].sort()
     })
   }, [])
-
-  useEffect(() => {
-    let current = true
-    const request = { ...(JSON.parse(filterJson) as RiskyUsersFilter), limit: pageSize, cursor: null }
-    call('users:listRisky', request).then(
-      (page) => {
-        if (!current) return
-        remember(page.items)
-        setLoaded({ requestKey, items: page.items, nextCursor: page.nextCursor, loadingMore: false, error: undefined })
-      },
-      (error: unknown) => {
-        if (current) setLoaded({ requestKey, items: [], nextCursor: null, loadingMore: false, error: asArgusError(error) })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [filterJson, pageSize, remember, requestKey])
-
-  const state = loaded?.requestKey === requestKey ? loaded : undefined
-  const cursor = state?.nextCursor ?? null
-  const busy = state?.loadingMore ?? true
-
-  const loadMore = useCallback(() => {
-    if (cursor === null || busy) return
-    // A page that lands after a reload or a filter change belongs to a list no longer shown.
-    function settle(update: (previous: Loaded) => Loaded): void {
-      setLoaded((previous) => (previous?.requestKey === requestKey ? update(previous) : previous))
-    }
-    settle((previous) => ({ ...previous, loadingMore: true, error: undefined }))
-    const request = { ...(JSON.parse(filterJson) as RiskyUsersFilter), limit: pageSize, cursor }
-    call('users:listRisky', request).then(
-      (page) => {
-        remember(page.items)
-        settle((previous) => ({ ...previous, items: [...previous.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false }))
-      },
-      (error: unknown) => settle((previous) => ({ ...previous, loadingMore: false, error: asArgusError(error) })),
-    )
-  }, [busy, cursor, filterJson, pageSize, remember, requestKey])
-
-  const reload = useCallback(() => setAttempt((previous) => previous + 1), [])
-  useEvent('scoring:finished', reload)
-
-  return {
-    items: state?.items ?? [],
-    loading: state === undefined,
-    loadingMore: state?.loadingMore ?? false,
-    error: state?.error,
-    hasMore: cursor !== null,
-    peerGroups,
-    loadMore,
-    reload,
-  }
+  const pages = useKeysetPages<UserRisk, RankCursor>(
+    `${JSON.stringify(filter)} ${pageSize}`,
+    (cursor) => call('users:listRisky', { ...filter, limit: pageSize, cursor }),
+    { onPage: remember },
+  )
+  useEvent('scoring:finished', pages.reload)
+  return { ...pages, peerGroups }
 }
