@@ -29,6 +29,18 @@ function toUserRisk(row: UserRiskRow): UserRisk {
   }
 }
 
+/**
+ * Adds `column = value` for every filter given; `type` matches one element of the JSON `types`
+ * array. Values travel as named parameters, never in the SQL text.
+ */
+function filterBy(where: string[], parameters: Record<string, unknown>, filters: Record<string, string | undefined>): void {
+  for (const [column, value] of Object.entries(filters)) {
+    if (value === undefined) continue
+    where.push(column === 'type' ? 'exists (select 1 from json_each(types) where value = @type)' : `${column} = @${column}`)
+    parameters[column] = value
+  }
+}
+
 /** The ranking, riskiest first, keyset-paged on (risk, user). */
 export function listRiskyUsers(sqlite: BetterSqlite3.Database, query: ApiRequest<'users:listRisky'>): { items: UserRisk[]; nextCursor: RankCursor | null } {
   const where: string[] = []
@@ -37,18 +49,7 @@ export function listRiskyUsers(sqlite: BetterSqlite3.Database, query: ApiRequest
     where.push('(risk < @risk or (risk = @risk and user > @user))')
     Object.assign(parameters, { risk: query.cursor.risk, user: query.cursor.user })
   }
-  if (query.severity) {
-    where.push('severity = @severity')
-    parameters.severity = query.severity
-  }
-  if (query.peerGroup) {
-    where.push('peer_group = @peerGroup')
-    parameters.peerGroup = query.peerGroup
-  }
-  if (query.type) {
-    where.push('exists (select 1 from json_each(types) where value = @type)')
-    parameters.type = query.type
-  }
+  filterBy(where, parameters, { severity: query.severity, peer_group: query.peerGroup, type: query.type })
   if (query.search) {
     where.push("user like @search escape '\\'")
     parameters.search = `%${query.search.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
@@ -141,24 +142,8 @@ export function listAlerts(sqlite: BetterSqlite3.Database, query: ApiRequest<'al
     where.push('(risk < @risk or (risk = @risk and id > @id))')
     Object.assign(parameters, { risk: query.cursor.risk, id: query.cursor.id })
   }
-  if (query.severity) {
-    where.push('severity = @severity')
-    parameters.severity = query.severity
-  } else {
-    where.push("severity != 'low'")
-  }
-  if (query.status) {
-    where.push('status = @status')
-    parameters.status = query.status
-  }
-  if (query.user) {
-    where.push('user = @user')
-    parameters.user = query.user
-  }
-  if (query.type) {
-    where.push('exists (select 1 from json_each(types) where value = @type)')
-    parameters.type = query.type
-  }
+  if (!query.severity) where.push("severity != 'low'")
+  filterBy(where, parameters, { severity: query.severity, status: query.status, user: query.user, type: query.type })
   const rows = sqlite.prepare(`select * from alerts where ${where.join(' and ')} order by risk desc, id limit @limit`).all(parameters) as AlertRow[]
   const items = rows.slice(0, query.limit).map(toAlert)
   const last = items.at(-1)
