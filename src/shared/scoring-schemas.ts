@@ -111,6 +111,8 @@ export const scoringSummarySchema = z.object({
   userDays: z.number().int(),
   alerts: z.number().int(),
   seconds: z.number(),
+  /** True when only the newest dates were re-scored (see analysis/score-workspace.ts). */
+  incremental: z.boolean(),
 })
 
 export const weightsSchema = z

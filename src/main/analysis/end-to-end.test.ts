@@ -35,7 +35,9 @@ describe('generate, analyze and evaluate a small organisation', () => {
 
       // Re-scoring the same data gives the same numbers.
       const before = analyzedUsers(engine.workspace.sqlite)
-      await engine.scoring.run()
+      expect(summary.incremental).toBe(false)
+      // Nothing new: the worker kept the last run's state and re-scores only the newest date.
+      expect((await engine.scoring.run()).incremental).toBe(true)
       expect(analyzedUsers(engine.workspace.sqlite)).toEqual(before)
 
       // The ranking pages through every user once, riskiest first, through the contract.

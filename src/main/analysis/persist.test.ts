@@ -13,7 +13,7 @@ function day(user: string, date: string, risk: number): ScoredDay {
   }
 }
 
-const run = { modelVersion: 'test', startedAt: 0, events: 120, settings: {} }
+const run = { from: null, modelVersion: 'test', startedAt: 0, events: 120, settings: {} }
 
 describe('persistScores', () => {
   it('makes Medium+ days alerts, keeps triage across runs, and ranks users', async () => {

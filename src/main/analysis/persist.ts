@@ -5,6 +5,8 @@ import { appendAudit } from '../store/queries/audit'
 import { rankUsers, type RankedUser } from './user-risk'
 
 export interface ScoringRunFacts {
+  /** Only days on or after this date changed (an incremental run); null when every day did. */
+  from: string | null
   /** When set, only days in this top share of all days' risk (and at Medium or above) become alerts. */
   alertPercentile: number | null
   modelVersion: string
@@ -14,7 +16,8 @@ export interface ScoringRunFacts {
 }
 
 /**
- * Replaces the scored days and the ranking with a run's results, in one transaction, and keeps
+ * Replaces the scored days (all, or those from `run.from` on) and the ranking with a run's
+ * results, in one transaction, and keeps
  * alerts (a day at Medium or above) with their triage: a re-score updates an alert's risk but
  * never forgets an analyst's status or verdict.
  */
@@ -33,9 +36,12 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
   )
   const ranking = rankUsers(days)
   const alertFloor = run.alertPercentile === null ? 0 : quantile(days.map((day) => day.risk), run.alertPercentile)
+  const from = run.from ?? ''
   sqlite.transaction(() => {
-    sqlite.exec('delete from user_days; delete from user_risk')
+    sqlite.prepare('delete from user_days where date >= ?').run(from)
+    sqlite.exec('delete from user_risk')
     for (const day of days) {
+      if (day.date < from) continue
       const severity = severityOf(day.risk)
       const { baseline, markov, iforest, rules, ocean } = day.detectors
       insertDay.run(
@@ -48,9 +54,9 @@ export function persistScores(sqlite: BetterSqlite3.Database, days: readonly Sco
     sqlite
       .prepare(
         `update alerts set severity = 'low', risk = coalesce((select risk from user_days d where d.user = alerts.user and d.date = alerts.date), 0), updated_at = ?
-         where not exists (select 1 from user_days d where d.user = alerts.user and d.date = alerts.date and d.severity != 'low')`,
+         where date >= ? and not exists (select 1 from user_days d where d.user = alerts.user and d.date = alerts.date and d.severity != 'low')`,
       )
-      .run(now)
+      .run(now, from)
     for (const user of ranking) {
       insertUser.run(user.user, user.risk, severityOf(user.risk), JSON.stringify(user.types), user.peerGroup, user.days, user.events, user.firstSeen, user.lastSeen, user.topDate, user.summary, user.ocean ? JSON.stringify(user.ocean) : null)
     }

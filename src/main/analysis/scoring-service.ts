@@ -21,7 +21,8 @@ export function createScoringService(workspace: Workspace, pool: WorkerPool, bus
   async function runOnce(): Promise<ScoringSummary> {
     const { summary, newAlerts } = await pool.run(
       { kind: 'score', workspacePath: workspace.path },
-      { onProgress: (progress) => bus.emit('scoring:progress', progress) },
+      // Pinned: the worker keeps the last run's state, so new events are scored on their own.
+      { onProgress: (progress) => bus.emit('scoring:progress', progress), pinned: true },
     )
     bus.emit('scoring:finished', summary)
     for (const alert of newAlerts) bus.emit('alerts:new', alert)

@@ -23,15 +23,53 @@ export interface PeerGroupOptions {
 
 /** user → peer group: the directory's group, else `cluster-N` from behaviour. */
 export function assignPeerGroups(users: readonly { user: string; days: readonly UserDay[] }[], options: PeerGroupOptions = {}): Map<string, string> {
+  const profiles = createProfileCollector(options.days, options.working)
+  for (const entry of users) for (const day of entry.days) profiles.add(day)
+  return groupProfiles(profiles, options)
+}
+
+/**
+ * Each user's behaviour over their first days, fed one day at a time (oldest first), so a
+ * workspace can be clustered while it is streamed a date at a time.
+ */
+export interface ProfileCollector {
+  add(day: UserDay): void
+  /** True while the user has fewer than the days wanted (also for a user not seen yet). */
+  wants(user: string): boolean
+  /** user → mean compared feature vector of their first days. */
+  profiles(): Map<string, Float64Array>
+}
+
+export function createProfileCollector(days = 14, working?: WorkingTime): ProfileCollector {
+  const users = new Map<string, { seen: ReturnType<typeof createSeenEntities>; sum: Float64Array; days: number }>()
+  return {
+    add(day) {
+      let entry = users.get(day.user)
+      if (entry === undefined) users.set(day.user, (entry = { seen: createSeenEntities(), sum: new Float64Array(featureCount), days: 0 }))
+      if (entry.days >= days) return
+      const features = computeDayFeatures(day, entry.seen, working)
+      rememberEntities(entry.seen, features.entities)
+      const compared = comparedValues(features.vector)
+      for (let index = 0; index < featureCount; index++) entry.sum[index]! += compared[index]!
+      entry.days++
+    },
+    wants: (user) => (users.get(user)?.days ?? 0) < days,
+    profiles: () => new Map([...users].map(([user, entry]) => [user, entry.sum.map((value) => (entry.days > 0 ? value / entry.days : 0))])),
+  }
+}
+
+/** The directory's group for users it names; k-means clusters of the collected profiles for the rest. */
+export function groupProfiles(collector: ProfileCollector, options: PeerGroupOptions = {}): Map<string, string> {
   const groups = new Map<string, string>()
-  const unassigned: { user: string; days: readonly UserDay[] }[] = []
-  for (const entry of [...users].sort((first, second) => (first.user < second.user ? -1 : first.user > second.user ? 1 : 0))) {
-    const group = options.directory?.get(entry.user)
-    if (group !== undefined && group.trim() !== '') groups.set(entry.user, group.trim())
-    else unassigned.push(entry)
+  const unassigned: { user: string; profile: Float64Array }[] = []
+  const profiles = collector.profiles()
+  for (const user of [...profiles.keys()].sort()) {
+    const group = options.directory?.get(user)
+    if (group !== undefined && group.trim() !== '') groups.set(user, group.trim())
+    else unassigned.push({ user, profile: profiles.get(user)! })
   }
   if (unassigned.length === 0) return groups
-  const points = unassigned.map((entry) => meanProfile(entry.days.slice(0, options.days ?? 14), options.working))
+  const points = unassigned.map((entry) => entry.profile)
   standardizeColumns(points)
   const k = Math.max(1, Math.min(unassigned.length, options.clusters ?? Math.round(Math.sqrt(unassigned.length / 2))))
   const labels = kMeans(points, k, options.seed ?? 1)
@@ -42,20 +80,6 @@ export function assignPeerGroups(users: readonly { user: string; days: readonly 
     groups.set(unassigned[index]!.user, names.get(label)!)
   })
   return groups
-}
-
-/** The mean compared feature vector of a user's days (zeros when there are none). */
-function meanProfile(days: readonly UserDay[], working: WorkingTime | undefined): Float64Array {
-  const seen = createSeenEntities()
-  const sum = new Float64Array(featureCount)
-  for (const day of days) {
-    const features = computeDayFeatures(day, seen, working)
-    rememberEntities(seen, features.entities)
-    const compared = comparedValues(features.vector)
-    for (let index = 0; index < featureCount; index++) sum[index]! += compared[index]!
-  }
-  if (days.length > 0) for (let index = 0; index < featureCount; index++) sum[index]! /= days.length
-  return sum
 }
 
 /** Scales each column to mean 0, standard deviation 1 (constant columns to 0). */

@@ -46,26 +46,51 @@ const isolationMargin = 1.5
 /** A population needs this many remembered user-days before its stats stand for the group. */
 const minPopulationDays = 10
 
-interface Pending {
-  series: number
-  day: UserDay
+/** One date's scored days, not yet history: `commit` makes them so (once; later dates need it). */
+export interface ScoredDate {
+  days: ScoredDay[]
+  commit(): void
 }
 
-export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions): ScoredDay[] {
+/**
+ * Scoring as a walk over dates that keeps its state between them: `scoreDate` scores one date's
+ * user-days against what earlier committed dates left, so a caller can stream a workspace a date
+ * at a time, and can re-score the newest date when more of its events arrive (live syslog) by
+ * scoring it again before committing.
+ */
+export interface SeriesScorer {
+  scoreDate(days: readonly UserDay[]): ScoredDate
+}
+
+/** `peerGroups`: user → group (directory or behavioural cluster); users not in it share 'unassigned'. */
+export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, options: ScoreOptions): SeriesScorer {
   const weights = normalizeWeights(options.weights)
   const working = options.working ?? defaultWorkingTime
   const minHistory = options.minHistory ?? 5
   const referenceSize = options.isolationReference ?? 1024
-  const histories = series.map(() => createUserHistory())
+  const histories = new Map<string, UserHistory>()
   const populations = new Map<string, PopulationHistory>()
   const everyone = createPopulationHistory()
-  const results: ScoredDay[][] = series.map(() => [])
   const reference: Float64Array[] = []
-  for (const group of new Set(series.map((entry) => entry.peerGroup))) if (group !== '') populations.set(group, createPopulationHistory())
+  let lastCommitted = ''
+  const groupOf = (user: string): string => peerGroups.get(user) ?? 'unassigned'
+  const historyOf = (user: string): UserHistory => {
+    let history = histories.get(user)
+    if (history === undefined) histories.set(user, (history = createUserHistory()))
+    return history
+  }
+  const populationOf = (group: string): PopulationHistory => {
+    let population = populations.get(group)
+    if (population === undefined) populations.set(group, (population = createPopulationHistory()))
+    return population
+  }
 
-  for (const [, pending] of byDate(series)) {
-    const failures = buildFailureIndex(pending.map((entry) => entry.day))
-    const typicalSpread = typicalSpreadOf(histories, minHistory)
+  function scoreDate(days: readonly UserDay[]): ScoredDate {
+    const date = days[0]?.date ?? ''
+    if (days.some((day) => day.date !== date)) throw new RangeError('scoreDate takes the days of one date')
+    if (date !== '' && date <= lastCommitted) throw new RangeError(`date ${date} is not after the last committed date ${lastCommitted}`)
+    const failures = buildFailureIndex(days)
+    const typicalSpread = typicalSpreadOf(histories.values(), minHistory)
     const statsCache = new Map<PopulationHistory, FeatureStats>()
     const peerOf = (group: string): PopulationHistory | null => {
       const population = populations.get(group)
@@ -77,10 +102,10 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
       if (stats === undefined) statsCache.set(population, (stats = featureStats(population.compared, population.days)))
       return stats
     }
-    const scored = pending.map(({ series: index, day }) => {
-      const entry = series[index]!
-      const history = histories[index]!
-      const peer = peerOf(entry.peerGroup)
+    const scored = days.map((day) => {
+      const group = groupOf(day.user)
+      const history = historyOf(day.user)
+      const peer = peerOf(group)
       const features = computeDayFeatures(day, history.seen, working)
       const compared = comparedValues(features.vector)
       const userStats = history.days > 0 ? featureStats(history.compared, history.days) : null
@@ -95,42 +120,60 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
       const ocean = scoreOcean(history.vectors, features.vector)
       const center = history.days >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
-      return { index, day, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.days / minHistory) }
+      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.days / minHistory) }
     })
 
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
-    for (const [position, entry] of scored.entries()) {
+    const results = scored.map((entry, position): ScoredDay => {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
       const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
       const detectorResults = entry.phantom ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
-      const { user, peerGroup } = series[entry.index]!
-      results[entry.index]!.push({
+      const { user } = entry.day
+      return {
         user,
-        date: entry.day.date,
-        peerGroup,
+        date,
+        peerGroup: entry.group,
         events: entry.day.events.length,
         detectors: { baseline: detectorResults.baseline.score, markov: detectorResults.markov.score, iforest: detectorResults.iforest.score, rules: detectorResults.rules.score, ocean: detectorResults.ocean.score },
         risk: combined.risk,
         types: combined.types,
         facts: combined.facts,
-        summary: summarizeDay({ user, date: entry.day.date, risk: combined.risk, types: combined.types, facts: combined.facts }),
+        summary: summarizeDay({ user, date, risk: combined.risk, types: combined.types, facts: combined.facts }),
         features: Object.fromEntries(featureNames.map((name, feature) => [name, entry.features.vector[feature]!])),
-      })
+      }
+    })
+    let committed = false
+    // Only on commit, with every day of the date scored, does the date become history.
+    const commit = (): void => {
+      if (committed) return
+      committed = true
+      if (date !== '') lastCommitted = date
+      for (const entry of scored) {
+        const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
+        rememberUserDay(entry.history, memory)
+        // A scanner's made-up account names are not people: they stay out of what peers and everyone look like.
+        if (entry.phantom) continue
+        if (entry.group !== '') rememberPopulationDay(populationOf(entry.group), memory)
+        rememberPopulationDay(everyone, memory)
+        if (entry.row !== null) reference.push(entry.row)
+      }
     }
-    // Only now, with every day of the date scored, does the date become history.
-    for (const entry of scored) {
-      const memory = { features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
-      rememberUserDay(entry.history, memory)
-      // A scanner's made-up account names are not people: they stay out of what peers and everyone look like.
-      if (entry.phantom) continue
-      const group = populations.get(series[entry.index]!.peerGroup)
-      if (group !== undefined) rememberPopulationDay(group, memory)
-      rememberPopulationDay(everyone, memory)
-      if (entry.row !== null) reference.push(entry.row)
-    }
+    return { days: results, commit }
   }
-  return results.flat()
+  return { scoreDate }
+}
+
+/** Scores whole series at once: every user's days, each user's oldest first, in series order. */
+export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions): ScoredDay[] {
+  const scorer = createSeriesScorer(new Map(series.map((entry) => [entry.user, entry.peerGroup])), options)
+  const byUser = new Map<string, ScoredDay[]>(series.map((entry) => [entry.user, []]))
+  for (const [, days] of byDate(series)) {
+    const scored = scorer.scoreDate(days)
+    for (const day of scored.days) byUser.get(day.user)!.push(day)
+    scored.commit()
+  }
+  return [...byUser.values()].flat()
 }
 
 /**
@@ -151,24 +194,24 @@ function dampAll(results: Record<DetectorId, DetectorResult>): Record<DetectorId
 }
 
 /** Each date's user-days, dates in order; a series' days must be oldest first. */
-function byDate(series: readonly UserSeries[]): [string, Pending[]][] {
-  const dates = new Map<string, Pending[]>()
-  series.forEach((entry, index) => {
+function byDate(series: readonly UserSeries[]): [string, UserDay[]][] {
+  const dates = new Map<string, UserDay[]>()
+  for (const entry of series) {
     let previous = ''
     for (const day of entry.days) {
       if (day.date <= previous) throw new RangeError(`days of ${entry.user} are not in date order at ${day.date}`)
       previous = day.date
       let list = dates.get(day.date)
       if (list === undefined) dates.set(day.date, (list = []))
-      list.push({ series: index, day })
+      list.push(day)
     }
-  })
+  }
   return [...dates.entries()].sort((first, second) => (first[0] < second[0] ? -1 : 1))
 }
 
 /** Per feature, the median across established users of their own day-to-day spread (null with fewer than 3). */
-function typicalSpreadOf(histories: readonly UserHistory[], minHistory: number): Float64Array | null {
-  const spreads = histories.filter((history) => history.days >= minHistory && history.spread !== null).map((history) => history.spread!)
+function typicalSpreadOf(histories: Iterable<UserHistory>, minHistory: number): Float64Array | null {
+  const spreads = [...histories].filter((history) => history.days >= minHistory && history.spread !== null).map((history) => history.spread!)
   if (spreads.length < 3) return null
   const typical = new Float64Array(featureCount)
   const values = new Float64Array(spreads.length)

@@ -22,12 +22,18 @@ export interface RunOptions<K extends JobKind> {
   signal?: AbortSignal
   /** Objects the request carries that move to the worker (a MessagePort between two jobs). */
   transfer?: TransferListItem[]
+  /**
+   * Always run on the pool's first worker, so what one such job leaves in that worker's memory
+   * (the scorer's checkpoint) is there for the next; a restarted worker simply starts empty.
+   */
+  pinned?: boolean
 }
 
 interface PendingJob {
   seq: number
   request: JobRequest
   transfer: TransferListItem[]
+  pinned: boolean
   onProgress: ((progress: JobProgress[JobKind]) => void) | undefined
   resolve: (result: JobResult<JobKind>) => void
   reject: (error: Error) => void
@@ -108,8 +114,9 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
   function dispatch(): void {
     for (const slot of slots) {
       if (slot.job) continue
-      const job = queue.shift()
-      if (!job) return
+      const next = queue.findIndex((job) => !job.pinned || slot === slots[0])
+      if (next < 0) continue
+      const job = queue.splice(next, 1)[0]!
       slot.job = job
       const message: JobMessage = { seq: job.seq, request: job.request }
       slot.worker.postMessage(message, job.transfer)
@@ -127,6 +134,7 @@ export function createWorkerPool(options: PoolOptions = {}): WorkerPool {
           seq: nextSeq++,
           request,
           transfer: options.transfer ?? [],
+          pinned: options.pinned ?? false,
           onProgress: options.onProgress as PendingJob['onProgress'],
           resolve: resolve as PendingJob['resolve'],
           reject,

@@ -5,7 +5,8 @@ import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 
 /** Every job a worker can run, as a tagged union. Workers open their own connection by path. */
 export type JobRequest =
-  | { kind: 'eventsPerDay'; workspacePath: string; user?: string }
+  /** Days of `timeZone` (UTC when absent). */
+  | { kind: 'eventsPerDay'; workspacePath: string; user?: string; timeZone?: string }
   | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest; writerPort: MessagePort | null }
   | { kind: 'write'; workspacePath: string; port: MessagePort }
   | { kind: 'listen'; workspacePath: string; options: SyslogStart }
