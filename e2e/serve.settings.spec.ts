@@ -137,11 +137,56 @@ test('edits, duplicates, switches off and deletes rules, showing the engine’s 
   expect((await api<{ rules: { id: string }[] }>('scoring:rules', {})).rules.map((rule) => rule.id)).not.toContain('password-spray-copy')
 })
 
-test('shows the workspace time zone read-only', async ({ page }) => {
+test('restores the default rules after edits', async ({ page }) => {
   await openSettings(page)
-  const zone = page.getByRole('region', { name: 'Time zone and year' })
-  await expect(zone).toContainText('UTC')
-  await expect(zone).toContainText('read-only')
+  const rules = page.getByRole('region', { name: 'Rules' })
+  // The edit test above left failed-logon-burst at 12 failures; switch another rule off too.
+  await rules.getByRole('checkbox', { name: 'Rule password-spray on' }).click()
+  await expect(rules.getByRole('status')).toHaveText(/password-spray switched off/)
+  await rules.getByRole('button', { name: 'Restore default rules' }).click()
+  // Asks once more: the workspace's own rules are not kept.
+  await expect(rules.getByText(/Replace the \d+ rules here with the built-in set\?/)).toBeVisible()
+  await rules.getByRole('button', { name: 'Restore the defaults' }).click()
+  await expect(rules.getByRole('status')).toHaveText(/Restored the default rules\./)
+  await expect(rules.getByRole('checkbox', { name: 'Rule password-spray on' })).toBeChecked()
+  const stored = await api<{ rules: { id: string; failures?: number; enabled: boolean }[] }>('scoring:rules', {})
+  expect(stored.rules.find((rule) => rule.id === 'failed-logon-burst')?.failures).toBe(10)
+  expect(stored.rules.every((rule) => rule.enabled)).toBe(true)
+})
+
+test('sets the workspace time zone and the default year', async ({ page }, testInfo) => {
+  test.setTimeout(120_000)
+  await openSettings(page)
+  const section = page.getByRole('region', { name: 'Time zone and year' })
+  const zone = section.getByRole('combobox', { name: 'Workspace time zone' })
+  await expect(zone).toHaveValue('UTC')
+  await zone.fill('Mars/Olympus')
+  await expect(section.getByText('Not a time zone this system knows')).toBeVisible()
+  await expect(section.getByRole('button', { name: 'Save time zone' })).toBeDisabled()
+
+  await zone.fill('Europe/Berlin')
+  await section.getByRole('button', { name: 'Save time zone' }).click()
+  // The engine rescores every day in the new zone's calendar.
+  await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 60_000 })
+  expect((await api<{ timeZone: string }>('workspace:info', {})).timeZone).toBe('Europe/Berlin')
+  expect((await api<{ timeZone: string }>('stats:eventsPerDay', {})).timeZone).toBe('Europe/Berlin')
+  await expect(page.getByRole('region', { name: 'Workspace' })).toContainText('Europe/Berlin')
+  await snap(page, testInfo, 'time-zone', 'Time zone and year')
+
+  const year = section.getByRole('spinbutton', { name: 'Default year' })
+  await year.fill('2019')
+  await section.getByRole('button', { name: 'Save year' }).click()
+  await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
+  expect((await api<{ defaultYear: number | null }>('workspace:info', {})).defaultYear).toBe(2019)
+  await year.fill('')
+  await section.getByRole('button', { name: 'Save year' }).click()
+  await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
+  expect((await api<{ defaultYear: number | null }>('workspace:info', {})).defaultYear).toBeNull()
+
+  // Back to UTC for the tests after this one.
+  await zone.fill('UTC')
+  await section.getByRole('button', { name: 'Save time zone' }).click()
+  await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 60_000 })
 })
 
 test('jumps to pages, users and alerts from the command palette', async ({ page }, testInfo) => {

@@ -80,7 +80,7 @@ test('arrows and Enter open the top user: radar, timeline, days, facts and raw l
   await expect(page.getByText('CERT psychometric scores mapped to 0–1')).toBeVisible()
   await expect(page.getByRole('img', { name: /^Activity timeline/ })).toBeVisible()
   await expect(page.getByRole('img', { name: /^Hour by weekday heatmap: busiest/ })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Add to case' })).toHaveAttribute('aria-disabled', 'true')
+  await expect(page.getByRole('button', { name: 'Add to case' })).toBeEnabled()
 
   // The page opens on the strongest day; stepping moves the selection to another Medium+ day.
   const days = page.getByRole('radiogroup', { name: 'Scored days' })
@@ -119,6 +119,65 @@ test('arrows and Enter open the top user: radar, timeline, days, facts and raw l
   // Back returns to the ranking.
   await page.getByRole('link', { name: '← Users' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test('brushing the activity timeline narrows the logs and the heatmap to those days', async ({ page }, testInfo) => {
+  const problems = watchProblems(page)
+  await openUsers(page)
+  const top = (await rankingRows(page).first().locator('td').nth(1).textContent()) ?? ''
+  await page.goto(`${served.url}#/users/${top}`)
+  const timeline = page.getByRole('img', { name: /^Activity timeline/ })
+  await expect(timeline).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Hour by weekday heatmap: busiest/ })).toBeVisible()
+
+  // Drag across the middle third of the plot (the chart's grid leaves 52 px left, 48 px right, 30 px above).
+  await page.getByRole('button', { name: 'Select days' }).click()
+  await expect(page.getByRole('button', { name: 'Drag across the chart…' })).toHaveAttribute('aria-pressed', 'true')
+  const box = await timeline.boundingBox()
+  if (!box) throw new Error('the timeline has no box')
+  const plot = { left: box.x + 52, width: box.width - 100, y: box.y + 120 }
+  await page.mouse.move(plot.left + plot.width / 3, plot.y)
+  await page.mouse.down()
+  await page.mouse.move(plot.left + (2 * plot.width) / 3, plot.y, { steps: 12 })
+  await page.mouse.up()
+
+  const heading = page.getByRole('heading', { name: /^Logs of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/ })
+  await expect(heading).toBeVisible()
+  const [from, to] = ((await heading.textContent()) ?? '').match(/\d{4}-\d{2}-\d{2}/g) ?? []
+  expect(from! < to!).toBe(true)
+  // Brushing ends with the span: the mouse selects days again.
+  await expect(page.getByRole('button', { name: 'Select days' })).toHaveAttribute('aria-pressed', 'false')
+  await expect(page.getByRole('button', { name: `Days ${from} to ${to}`, exact: true })).toHaveAttribute('aria-pressed', 'true')
+  // Newest first, and all within the span (the generated workspace counts days in UTC, as the table shows times).
+  const logs = page.getByRole('grid', { name: /events, newest first/ })
+  const times = logs.locator('tbody tr[aria-rowindex] time')
+  await expect(times.first()).toBeVisible()
+  const shown = (await times.allTextContents()).map((text) => text.slice(0, 10))
+  expect(shown.every((date) => date >= from! && date <= to!)).toBe(true)
+  expect(shown[0]! <= to!).toBe(true)
+
+  // The heatmap compares those days with the user's earlier ones.
+  const views = page.getByRole('group', { name: 'Heatmap view' })
+  await expect(views.getByRole('button', { name: 'Selected days' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByText(new RegExp(`Selected days ${from} to ${to}, [\\d,]+ events; baseline`))).toBeVisible()
+  await views.getByRole('button', { name: 'Difference' }).click()
+  await expect(page.getByRole('img', { name: /^Hour by weekday heatmap, change from baseline: largest at \w{3} \d{2}:00/ })).toBeVisible()
+  await views.getByRole('button', { name: 'Baseline' }).click()
+  await expect(page.getByRole('img', { name: /^Hour by weekday heatmap, baseline: busiest/ })).toBeVisible()
+  await snap(page, testInfo, 'user-page-brushed')
+
+  // Stepping between anomalous days still works with a span brushed.
+  const days = page.getByRole('radiogroup', { name: 'Scored days' })
+  const before = await days.getByRole('radio', { checked: true }).getAttribute('data-date')
+  const next = page.getByRole('button', { name: 'Next anomalous day →' })
+  const step = (await next.isEnabled()) ? next : page.getByRole('button', { name: '← Previous anomalous day' })
+  await step.click()
+  await expect(days.getByRole('radio', { checked: true })).not.toHaveAttribute('data-date', before ?? '')
+
+  await page.getByRole('button', { name: `Clear the days ${from} to ${to}` }).click()
+  await expect(page.getByRole('heading', { name: 'Recent logs' })).toBeVisible()
+  await expect(views.getByRole('button', { name: 'Recent' })).toBeVisible()
   expect(problems).toEqual([])
 })
 

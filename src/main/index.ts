@@ -2,6 +2,7 @@ import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openEngine, type Engine } from './api/engine'
+import { printHtmlToPdf } from './print-pdf'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
 import { createMainWindow, devServerUrl, hardenApp } from './window'
@@ -45,6 +46,7 @@ async function switchWorkspace(state: DesktopState): Promise<void> {
     workspacePath: state.workspacePath,
     readOnly: state.readOnly,
     door: 'electron',
+    printPdf: printHtmlToPdf,
     ...(binding ? { nativeBinding: binding } : {}),
   })
   stopForwarding()

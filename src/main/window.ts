@@ -65,8 +65,9 @@ export function hardenApp(): void {
     defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
     })
-    // No remote content: only our own files and, in development, the local dev server.
-    const allowed = ['file://', 'devtools://', 'data:']
+    // No remote content: only our own files and, in development, the local dev server. `blob:`
+    // URLs are the page's own memory: exports and reports are saved through them (Save dialog).
+    const allowed = ['file://', 'devtools://', 'data:', 'blob:']
     if (devServerUrl) allowed.push(devServerUrl, devServerUrl.replace(/^http/, 'ws')) // page + HMR socket
     defaultSession.webRequest.onBeforeRequest((details, callback) => {
       callback({ cancel: !allowed.some((prefix) => details.url.startsWith(prefix)) })

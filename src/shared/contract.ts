@@ -21,6 +21,8 @@ import {
   verdictInputSchema,
   weightsSchema,
 } from './scoring-schemas'
+import { caseContract } from './case-schemas'
+import { alertStatsQuerySchema, alertStatsSchema, weekHoursQuerySchema, weekHoursSchema } from './stats-schemas'
 
 /**
  * The ArgusApi contract: every call's input and output and every pushed event, as runtime
@@ -31,6 +33,9 @@ import {
 const empty = z.object({}).strict()
 const epochMs = z.number().int().nonnegative()
 const pageLimit = z.number().int().min(1).max(1000).default(100)
+const timeZoneName = z.string().min(1).max(64).refine(isTimeZone, 'not an IANA time zone')
+/** The year of RFC 3164 syslog lines, which carry none. */
+const syslogYear = z.number().int().min(1970).max(2100)
 
 export const healthSchema = z.object({
   status: z.literal('ok'),
@@ -47,6 +52,8 @@ export const workspaceInfoSchema = z.object({
   schemaVersion: z.string(),
   createdAt: epochMs,
   timeZone: z.string(),
+  /** The year imports give RFC 3164 lines when they name none; null: each file's modification time decides. */
+  defaultYear: z.number().int().nullable(),
   counts: z.object({ events: z.number().int(), sources: z.number().int(), rejects: z.number().int() }),
 })
 
@@ -111,9 +118,9 @@ export const importRequestSchema = z
     /** A parser name to use instead of sniffing (see `imports:formats`). */
     format: z.string().min(1).max(64).optional(),
     /** The year for RFC 3164 syslog lines, which carry none. */
-    year: z.number().int().min(1970).max(2100).optional(),
+    year: syslogYear.optional(),
     /** IANA zone for timestamps without an offset; the workspace's zone by default. */
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'not an IANA time zone').optional(),
+    timeZone: timeZoneName.optional(),
     /**
      * For `generic-csv` / `generic-json`: normalized field → column name or JSON dot path. Saved
      * in the workspace per format, and used again when a later import names the format alone.
@@ -197,6 +204,9 @@ export const rejectRowSchema = z.object({
 export const contract = {
   'app:health': { input: empty, output: healthSchema },
   'workspace:info': { input: empty, output: workspaceInfoSchema },
+  /** Scored days are calendar days of this zone: changing it rescores the workspace. */
+  'workspace:setTimeZone': { input: z.object({ timeZone: timeZoneName }).strict(), output: workspaceInfoSchema },
+  'workspace:setDefaultYear': { input: z.object({ year: syslogYear.nullable() }).strict(), output: workspaceInfoSchema },
   'imports:list': {
     input: importsQuerySchema,
     output: z.object({ items: z.array(importSchema), nextCursor: z.number().int().nullable() }),
@@ -231,6 +241,8 @@ export const contract = {
     input: z.object({ rules: z.array(z.record(z.string(), z.unknown())).max(500) }).strict(),
     output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }),
   },
+  /** Forgets the analyst's rule set: the workspace follows the built-in rules again. */
+  'scoring:resetRules': { input: empty, output: z.object({ rules: z.array(z.record(z.string(), z.unknown())) }) },
   'scoring:precision': { input: empty, output: z.object({ items: z.array(detectorPrecisionSchema) }) },
   'scoring:scoreEvent': { input: eventToScoreSchema, output: eventScoreSchema },
   'users:listRisky': {
@@ -242,6 +254,7 @@ export const contract = {
     input: alertsQuerySchema,
     output: z.object({ items: z.array(alertSchema), nextCursor: alertCursorSchema.nullable() }),
   },
+  'alerts:stats': { input: alertStatsQuerySchema, output: alertStatsSchema },
   'alerts:verdict': { input: verdictInputSchema, output: alertSchema },
   'alerts:detail': { input: z.object({ id: z.number().int() }).strict(), output: alertDetailSchema },
   'scoring:playbook': { input: empty, output: z.object({ entries: z.record(z.string(), playbookEntrySchema) }) },
@@ -253,6 +266,9 @@ export const contract = {
     input: z.object({ user: z.string().min(1).max(256).optional() }).strict(),
     output: z.object({ timeZone: z.string(), days: z.array(dayCountSchema) }),
   },
+  /** A user's events by weekday and hour in a period, beside the same for everything before it. */
+  'stats:weekHours': { input: weekHoursQuerySchema, output: weekHoursSchema },
+  ...caseContract,
 } as const satisfies Record<ApiChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventSchemas = {

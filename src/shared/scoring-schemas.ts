@@ -6,6 +6,8 @@ import { severities } from './severity'
 const pageLimit = z.number().int().min(1).max(1000).default(100)
 const severity = z.enum(severities)
 const detectorScores = z.object({ baseline: z.number(), markov: z.number(), iforest: z.number(), rules: z.number(), ocean: z.number() })
+/** A day of the workspace's time zone, as scored days and alerts name it. */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
 
 export const factSchema = z.object({
   detector: z.string(),
@@ -96,6 +98,9 @@ export const alertsQuerySchema = z
     type: z.string().min(1).max(64).optional(),
     status: z.enum(alertStatuses).optional(),
     user: z.string().min(1).max(256).optional(),
+    /** Alert days (the workspace's), both ends included. */
+    from: daySchema.optional(),
+    to: daySchema.optional(),
   })
   .strict()
 

@@ -7,3 +7,8 @@ export function isTimeZone(name: string): boolean {
     return false
   }
 }
+
+/** The runtime's spelling of a zone it knows, whatever the case it was typed in (`europe/berlin` → `Europe/Berlin`). */
+export function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+}

@@ -29,6 +29,9 @@ describe('dispatch', () => {
     ['a wrongly typed cursor', 'events:list', { cursor: { ts: 'yesterday', id: 1 } }, /cursor\.ts/],
     ['an unknown field', 'workspace:info', { extra: true }, /Unrecognized key/],
     ['a non-object input', 'imports:list', 'all of them', /input/],
+    ['a span of days with one end', 'alerts:stats', { from: '2024-06-01' }, /give from and to/],
+    ['a span of days that ends before it starts', 'stats:weekHours', { user: 'alice', from: '2024-06-02', to: '2024-06-01' }, /from not after to/],
+    ['a day that is not YYYY-MM-DD', 'alerts:list', { from: '1 June' }, /YYYY-MM-DD/],
   ])('refuses %s with a typed bad_request', async (_name, channel, input, message) => {
     const result = await dispatch(engine.handlers, channel, input)
     expect(result.ok).toBe(false)

@@ -6,6 +6,7 @@ import { createHandlers } from './handlers'
 import { createImportService, type ImportService } from '../ingest/import-service'
 import { createSyslogService, type SyslogService } from '../syslog/syslog-service'
 import { createScoringService, type ScoringService } from '../analysis/scoring-service'
+import type { PdfPrinter } from '../reports/case-report'
 
 /** Everything a door needs: the workspace, the worker pool, pushed events and the handlers. */
 export interface Engine {
@@ -25,6 +26,7 @@ export interface EngineOptions {
   readOnly?: boolean
   workerThreads?: number
   nativeBinding?: string
+  printPdf?: PdfPrinter
 }
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -50,7 +52,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     if (status.parsed > liveParsed) scoring.schedule()
     liveParsed = status.state === 'running' ? status.parsed : 0
   })
-  const handlers = createHandlers({ workspace, pool, bus, imports, syslog, scoring, door: options.door, startedAt: Date.now() })
+  const handlers = createHandlers({ workspace, pool, bus, imports, syslog, scoring, door: options.door, startedAt: Date.now(), ...(options.printPdf ? { printPdf: options.printPdf } : {}) })
   return {
     workspace,
     pool,

@@ -16,11 +16,16 @@ import { parsers } from '../parsers'
 import { listEvents } from '../store/queries/events'
 import { listRejects } from '../store/queries/rejects'
 import { listImports } from '../store/queries/sources'
-import { workspaceInfo } from '../store/queries/workspace'
+import { readTimeZone, workspaceInfo } from '../store/queries/workspace'
+import { alertStats } from '../store/queries/alert-stats'
+import { weekHours } from '../store/queries/week-hours'
+import { createSettingsHandlers } from './settings-handlers'
 import type { Workspace } from '../store/database'
 import type { WorkerPool } from '../workers/pool'
 import type { EventBus } from './event-bus'
 import { appVersion } from './version'
+import { createCaseHandlers } from '../cases/case-handlers'
+import type { PdfPrinter } from '../reports/case-report'
 
 export interface EngineContext {
   workspace: Workspace
@@ -31,6 +36,8 @@ export interface EngineContext {
   scoring: ScoringService
   door: Health['door']
   startedAt: number
+  /** Prints a report's HTML to PDF: Electron's own printToPDF on the desktop, headless Chromium otherwise. */
+  printPdf?: PdfPrinter
 }
 
 /** The ArgusApi, implemented once for every door. */
@@ -126,6 +133,9 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     async 'alerts:list'(query) {
       return listAlerts(sqlite, query)
     },
+    async 'alerts:stats'(query) {
+      return alertStats(sqlite, query)
+    },
     async 'alerts:verdict'(input) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       const alert = setVerdict(sqlite, input)
@@ -153,11 +163,18 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     },
     async 'stats:eventsPerDay'(query) {
       const jobId = nextJobId++
+      // The days scoring counts: calendar days of the workspace's zone.
+      const timeZone = readTimeZone(sqlite)
       const days = await pool.run(
-        { kind: 'eventsPerDay', workspacePath: workspace.path, ...(query.user ? { user: query.user } : {}) },
+        { kind: 'eventsPerDay', workspacePath: workspace.path, timeZone, ...(query.user ? { user: query.user } : {}) },
         { onProgress: ({ done, total }) => bus.emit('job:progress', { jobId, kind: 'eventsPerDay', done, total }) },
       )
-      return { timeZone: 'UTC', days }
+      return { timeZone, days }
     },
+    async 'stats:weekHours'(query) {
+      return weekHours(sqlite, query, readTimeZone(sqlite))
+    },
+    ...createSettingsHandlers(context),
+    ...createCaseHandlers(context),
   }
 }

@@ -4,10 +4,14 @@ import { appVersion } from '../api/version'
 import { runAnalyze } from './analyze'
 import { openWorkspaceScores } from '../eval/workspace-source'
 import { runCall } from './call'
+import { runAudit } from './audit'
+import { runBackup, runRestore } from './backup'
+import { exportOptions, runExport } from './export'
 import { evalOptions, evalRunner } from './eval'
 import { generateOptions, runGenerate } from './generate'
 import { ingestOptions, runIngest } from './ingest'
 import { listenOptions, runListen } from './listen'
+import { reportOptions, runReport } from './report'
 import { runServe } from './serve'
 import { helpText, UsageError } from './usage'
 
@@ -32,6 +36,11 @@ export const commands: readonly Command[] = [
   { name: 'generate', options: generateOptions, run: runGenerate },
   { name: 'eval', options: { ...dbOption, ...evalOptions }, run: evalRunner(openWorkspaceScores) },
   { name: 'call', options: dbOption, run: runCall },
+  { name: 'audit', options: dbOption, run: runAudit },
+  { name: 'export', options: { ...dbOption, ...exportOptions }, run: runExport },
+  { name: 'report', options: { ...dbOption, ...reportOptions }, run: runReport },
+  { name: 'backup', options: { ...dbOption, out: { type: 'string' } }, run: runBackup },
+  { name: 'restore', options: dbOption, run: runRestore },
   {
     name: 'version',
     options: {},

@@ -30,6 +30,18 @@ Commands:
                           of the workspace's scores against the labels
   call CHANNEL [JSON] [--db FILE]
                           make one API call against a workspace and print its JSON result
+  audit verify [--db FILE]
+                          check the audit trail's hash chain: exit 0 when whole, 1 naming the
+                          first entry that was changed
+  export alerts|events --format csv|json --out FILE [--user U] [--case N] [--db FILE]
+                          write every matching alert or event (ECS field names) to FILE
+  report CASE (--pdf FILE | --html FILE) [--db FILE]
+                          write case CASE as one self-contained HTML file, or as PDF printed by
+                          headless Chromium (ARGUS_CHROMIUM, else chromium on PATH)
+  backup --out FILE [--db FILE]
+                          copy the workspace with SQLite's online backup, also while it is in use
+  restore FILE [--db FILE]
+                          replace the workspace with a checked copy of the backup FILE
   version                 print the version
   help                    print this help
 

@@ -5,7 +5,7 @@ import { ArgusError } from '../../shared/errors'
 import type { EventBus } from '../api/event-bus'
 import type { Workspace } from '../store/database'
 import { readSetting, writeSetting } from '../store/queries/settings'
-import { defaultTimeZone } from '../store/queries/workspace'
+import { readDefaultYear, readTimeZone } from '../store/queries/workspace'
 import type { WorkerPool } from '../workers/pool'
 
 interface Job {
@@ -102,12 +102,14 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
       const missing = request.paths.filter((path) => !existsSync(path))
       if (missing.length > 0) throw new ArgusError('not_found', `no such file or folder: ${missing.join(', ')}`)
       const jobId = nextJobId++
-      const timeZone = request.timeZone ?? readSetting(workspace.sqlite, 'workspace.timeZone', defaultTimeZone)
+      const timeZone = request.timeZone ?? readTimeZone(workspace.sqlite)
+      // The year RFC 3164 lines lack: the request's, else the one set in Settings, else each file's date decides.
+      const year = request.year ?? readDefaultYear(workspace.sqlite) ?? undefined
       const mapping = request.format ? rememberMapping(request.format, request.mapping) : undefined
       let resolve: (summary: ImportSummary) => void = () => {}
       const done = new Promise<ImportSummary>((settle) => (resolve = settle))
       const job: Job = {
-        request: { ...request, timeZone, ...(mapping ? { mapping } : {}) },
+        request: { ...request, timeZone, ...(year === undefined ? {} : { year }), ...(mapping ? { mapping } : {}) },
         controller: new AbortController(),
         done,
         resolve,

@@ -14,7 +14,10 @@ describe('workspace database', () => {
       .prepare(`select name, strict from pragma_table_list where schema = 'main' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`)
       .all()
     expect(tables).toEqual(
-      ['alerts', 'audit_log', 'events', 'rejects', 'scoring_runs', 'settings', 'sources', 'user_days', 'user_profiles', 'user_risk'].map(
+      [
+        'alerts', 'audit_log', 'case_evidence', 'cases', 'events', 'note_revisions', 'notes', 'rejects', 'scoring_runs', 'settings', 'sources', 'tags',
+        'user_days', 'user_profiles', 'user_risk',
+      ].map(
         (name) => ({ name, strict: 1 }),
       ),
     )
@@ -36,6 +39,7 @@ describe('workspace database', () => {
     // Rebuild the file as the first release left it: only migration 1 applied.
     const { default: BetterSqlite3 } = await import('better-sqlite3')
     const raw = new BetterSqlite3(file)
+    raw.exec('drop table tags; drop table note_revisions; drop table notes; drop table case_evidence; drop table cases')
     raw.exec('drop table user_profiles; drop index sources_sha256; drop table user_days; drop table user_risk; drop table alerts; drop table scoring_runs')
     raw.prepare('delete from kysely_migration where name != ?').run(names[0])
     raw.prepare(`insert into sources (path, status, started_at) values ('old.log', 'done', 1)`).run()
@@ -74,6 +78,28 @@ describe('workspace database', () => {
         .prepare(`insert into events (ts, category, action, outcome, source_id, line_no) values (1, 'system', 'boot', 'success', 999, 1)`)
         .run(),
     ).toThrow(/FOREIGN KEY constraint failed/)
+    await workspace.close()
+  })
+
+  it('keeps case evidence well formed, unique per case, and tied to what it names (0004-cases)', async () => {
+    const workspace = await openWorkspace(folder.file('cases.db'))
+    const { sqlite } = workspace
+    sqlite.prepare(`insert into cases (title, author, created_at, updated_at) values ('c', 'dana', 1, 1)`).run()
+    const attach = sqlite.prepare(
+      `insert into case_evidence (case_id, kind, user, alert_id, event_id, from_ts, to_ts, author, added_at) values (?, ?, ?, ?, ?, ?, ?, 'dana', 1)`,
+    )
+    attach.run(1, 'range', null, null, null, 10, 20)
+    expect(() => attach.run(1, 'range', null, null, null, 10, 20)).toThrow(/UNIQUE constraint failed/)
+    expect(() => attach.run(1, 'range', null, null, null, 20, 10)).toThrow(/CHECK constraint failed: case_evidence_shape/)
+    expect(() => attach.run(1, 'user', null, null, null, null, null)).toThrow(/CHECK constraint failed/)
+    expect(() => attach.run(1, 'event', 'alice', null, 999, 1, 1)).toThrow(/FOREIGN KEY constraint failed/)
+    expect(() => attach.run(2, 'user', 'alice', null, null, null, null)).toThrow(/FOREIGN KEY constraint failed/)
+    sqlite.prepare(`insert into notes (case_id, body, author, created_at, updated_at, revision) values (1, 'n', 'dana', 1, 1, 1)`).run()
+    sqlite.prepare(`insert into note_revisions (note_id, revision, body, author, edited_at) values (1, 1, 'n', 'dana', 1)`).run()
+    sqlite.prepare(`delete from cases where id = 1`).run()
+    for (const table of ['case_evidence', 'notes', 'note_revisions']) {
+      expect(sqlite.prepare(`select count(*) as n from ${table}`).get(), table).toEqual({ n: 0 })
+    }
     await workspace.close()
   })
 

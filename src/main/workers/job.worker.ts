@@ -46,7 +46,7 @@ async function run<K extends JobRequest['kind']>(
       // Read-only: only one connection writes to a workspace at a time.
       const sqlite = openWorkerConnection(request.workspacePath, { readOnly: true, nativeBinding })
       try {
-        return eventsPerDay(sqlite, request.user, (done, total) => report({ done, total }))
+        return eventsPerDay(sqlite, request.user, request.timeZone ?? 'UTC', (done, total) => report({ done, total }))
       } finally {
         sqlite.close()
       }

@@ -31,3 +31,11 @@ export function formatDuration(seconds: number): string {
   if (minutes > 0) return `${minutes} min ${whole % 60} s`
   return `${whole} s`
 }
+
+/** The day (YYYY-MM-DD) `epochMs` falls on in `timeZone`, as the scoring counts days; UTC when unknown. */
+export function formatZonedDate(epochMs: number, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs)
+}
+
+/** Weekdays as the hour × weekday grids order them: Monday first. */
+export const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const

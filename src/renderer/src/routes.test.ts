@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoute, parseRouteQuery, parseRouteUser, routeHref, userHref } from './routes'
+import { auditHref, caseHref, parseRoute, parseRouteCase, parseRouteQuery, parseRouteUser, routeHref, userHref } from './routes'
 
 describe('routes', () => {
   it('keeps the screens as before, with or without a user or a query', () => {
@@ -25,5 +25,16 @@ describe('routes', () => {
     expect(userHref('a b', { day: '2024-03-28' })).toBe('#/users/a%20b?day=2024-03-28')
     expect(parseRouteQuery('#/users?peerGroup=R%26D&view=cards')).toEqual({ peerGroup: 'R&D', view: 'cards' })
     expect(parseRouteQuery('#/users')).toEqual({})
+  })
+
+  it('reads a case or the audit trail under #/cases', () => {
+    expect(parseRoute(caseHref(12))).toBe('cases')
+    expect(parseRouteCase(caseHref(12))).toBe(12)
+    expect(parseRouteCase('#/cases/12?tab=notes')).toBe(12)
+    expect(parseRouteCase(auditHref)).toBe('audit')
+    expect(parseRouteCase('#/cases')).toBeNull()
+    expect(parseRouteCase('#/cases/twelve')).toBeNull()
+    expect(parseRouteCase('#/cases/1e3')).toBeNull()
+    expect(parseRouteCase('#/users/12')).toBeNull()
   })
 })

@@ -27,6 +27,17 @@ export function userHref(user: string, query: RouteQuery = {}): string {
   return `#/users/${encodeURIComponent(user)}${queryString(query)}`
 }
 
+/** The Cases screen's sub-pages: one case (`#/cases/12`) or the audit trail (`#/cases/audit`). */
+export type CaseRoute = number | 'audit'
+
+/** A case's page, `#/cases/<id>`. */
+export function caseHref(id: number): string {
+  return `#/cases/${id}`
+}
+
+/** The audit trail, a sub-page of Cases since most entries are case work. */
+export const auditHref = '#/cases/audit'
+
 export function routeLabel(route: RouteId): string {
   return routes.find((candidate) => candidate.id === route)?.label ?? route
 }
@@ -47,6 +58,15 @@ export function parseRouteUser(hash: string): string | null {
     // A hand-typed `%` that is no escape: take the name as written.
     return encoded
   }
+}
+
+/** `#/cases/12` → 12, `#/cases/audit` → 'audit'; null on the case list and every other screen. */
+export function parseRouteCase(hash: string): CaseRoute | null {
+  const [screen, part] = routePath(hash)
+  if (screen !== 'cases' || part === undefined) return null
+  if (part === 'audit') return 'audit'
+  const id = /^\d{1,15}$/.test(part) ? Number(part) : Number.NaN
+  return Number.isSafeInteger(id) ? id : null
 }
 
 /** The `?…` part of the hash as plain key → value pairs. */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as profiles from './0002-profiles'
 import * as scoring from './0003-scoring'
+import * as cases from './0004-cases'
 
 /**
  * Every migration, in order, listed by hand: a folder scan finds nothing once bundled.
@@ -11,6 +12,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-profiles': profiles,
   '0003-scoring': scoring,
+  '0004-cases': cases,
 }
 
 /** The name a fully migrated workspace reports as its schema version. */

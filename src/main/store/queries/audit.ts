@@ -17,10 +17,7 @@ export const genesisHash = '0'.repeat(64)
  * same transaction as the change it records.
  */
 export function appendAudit(sqlite: BetterSqlite3.Database, input: AuditInput, now = Date.now()): string {
-  const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as
-    | { hash: string }
-    | undefined
-  const prevHash = last?.hash ?? genesisHash
+  const prevHash = latestAuditHash(sqlite)
   const details = JSON.stringify(input.details)
   const hash = auditHash(prevHash, now, input.actor, input.action, details)
   sqlite
@@ -56,4 +53,29 @@ export function verifyAuditChain(sqlite: BetterSqlite3.Database): ChainCheck {
     expectedPrev = row.hash
   }
   return { ok: true, entries, headHash: expectedPrev, brokenAt: null }
+}
+
+/** The newest entry's hash (the genesis hash for an empty log), without verifying the chain. */
+export function latestAuditHash(sqlite: BetterSqlite3.Database): string {
+  const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as { hash: string } | undefined
+  return last?.hash ?? genesisHash
+}
+
+export interface AuditPageEntry {
+  id: number
+  ts: number
+  actor: string
+  action: string
+  details: Record<string, unknown>
+  hash: string
+}
+
+/** Newest first, keyset-paged on id. */
+export function listAudit(sqlite: BetterSqlite3.Database, query: { limit: number; cursor?: number | null | undefined }): { items: AuditPageEntry[]; nextCursor: number | null } {
+  const rows = sqlite
+    .prepare(`select id, ts, actor, action, details, hash from audit_log ${query.cursor == null ? '' : 'where id < @cursor'} order by id desc limit @limit`)
+    .all({ limit: query.limit + 1, ...(query.cursor == null ? {} : { cursor: query.cursor }) }) as (Omit<AuditPageEntry, 'details'> & { details: string })[]
+  const items = rows.slice(0, query.limit).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }))
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > query.limit && last ? last.id : null }
 }

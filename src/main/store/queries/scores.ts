@@ -29,14 +29,18 @@ function toUserRisk(row: UserRiskRow): UserRisk {
   }
 }
 
-/**
- * Adds `column = value` for every filter given; `type` matches one element of the JSON `types`
- * array. Values travel as named parameters, never in the SQL text.
- */
-function filterBy(where: string[], parameters: Record<string, unknown>, filters: Record<string, string | undefined>): void {
+/** Filters that are not `column = value`: `type` matches one element of the JSON `types` array; `from`/`to` bound the day. */
+const conditions: Readonly<Record<string, string>> = {
+  type: 'exists (select 1 from json_each(types) where value = @type)',
+  from: 'date >= @from',
+  to: 'date <= @to',
+}
+
+/** Adds a condition for every filter given. Values travel as named parameters, never in the SQL text. */
+export function filterBy(where: string[], parameters: Record<string, unknown>, filters: Record<string, string | undefined>): void {
   for (const [column, value] of Object.entries(filters)) {
     if (value === undefined) continue
-    where.push(column === 'type' ? 'exists (select 1 from json_each(types) where value = @type)' : `${column} = @${column}`)
+    where.push(conditions[column] ?? `${column} = @${column}`)
     parameters[column] = value
   }
 }
@@ -143,7 +147,7 @@ export function listAlerts(sqlite: BetterSqlite3.Database, query: ApiRequest<'al
     Object.assign(parameters, { risk: query.cursor.risk, id: query.cursor.id })
   }
   if (!query.severity) where.push("severity != 'low'")
-  filterBy(where, parameters, { severity: query.severity, status: query.status, user: query.user, type: query.type })
+  filterBy(where, parameters, { severity: query.severity, status: query.status, user: query.user, type: query.type, from: query.from, to: query.to })
   const rows = sqlite.prepare(`select * from alerts where ${where.join(' and ')} order by risk desc, id limit @limit`).all(parameters) as AlertRow[]
   const items = rows.slice(0, query.limit).map(toAlert)
   const last = items.at(-1)

@@ -14,3 +14,8 @@ export function writeSetting(sqlite: BetterSqlite3.Database, key: string, value:
     )
     .run(key, JSON.stringify(value), now)
 }
+
+/** Forgets a setting, so readers fall back to their built-in default again. */
+export function deleteSetting(sqlite: BetterSqlite3.Database, key: string): void {
+  sqlite.prepare('delete from settings where key = ?').run(key)
+}

@@ -1,9 +1,20 @@
 import { statSync } from 'node:fs'
+import type BetterSqlite3 from 'better-sqlite3'
 import type { WorkspaceInfo } from '../../../shared/contract'
 import { appliedMigrations, type Workspace } from '../database'
 import { readSetting } from './settings'
 
 export const defaultTimeZone = 'UTC'
+
+/** The zone whose calendar days scoring counts and offset-less times are read in. */
+export function readTimeZone(sqlite: BetterSqlite3.Database): string {
+  return readSetting(sqlite, 'workspace.timeZone', defaultTimeZone)
+}
+
+/** The year imports give RFC 3164 lines when the request names none; null: each file's modification time decides. */
+export function readDefaultYear(sqlite: BetterSqlite3.Database): number | null {
+  return readSetting<number | null>(sqlite, 'imports.defaultYear', null)
+}
 
 export async function workspaceInfo(workspace: Workspace): Promise<WorkspaceInfo> {
   const { sqlite } = workspace
@@ -18,7 +29,8 @@ export async function workspaceInfo(workspace: Workspace): Promise<WorkspaceInfo
     sizeBytes: fileSize(workspace.path) + fileSize(`${workspace.path}-wal`),
     schemaVersion: applied.at(-1) ?? 'none',
     createdAt: readSetting(sqlite, 'workspace.createdAt', 0),
-    timeZone: readSetting(sqlite, 'workspace.timeZone', defaultTimeZone),
+    timeZone: readTimeZone(sqlite),
+    defaultYear: readDefaultYear(sqlite),
     counts,
   }
 }

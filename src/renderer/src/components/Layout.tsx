@@ -1,18 +1,21 @@
 import type { MouseEvent, ReactNode } from 'react'
 import type { Theme } from '../hooks/use-theme'
 import { routeHref, routes, type RouteId } from '../routes'
+import { AuditBadge, type AuditBadgeProps } from './AuditBadge'
 
 export interface LayoutProps {
   route: RouteId
   /** undefined while the workspace is being read or when it could not be. */
   workspacePath: string | undefined
   readOnly: boolean
+  /** The audit chain's last verification, shown as a badge in the top bar. */
+  audit: AuditBadgeProps
   theme: Theme
   onToggleTheme: () => void
   children: ReactNode
 }
 
-export function Layout({ route, workspacePath, readOnly, theme, onToggleTheme, children }: LayoutProps) {
+export function Layout({ route, workspacePath, readOnly, audit, theme, onToggleTheme, children }: LayoutProps) {
   const otherTheme = theme === 'dark' ? 'light' : 'dark'
   return (
     <div className="layout">
@@ -39,6 +42,7 @@ export function Layout({ route, workspacePath, readOnly, theme, onToggleTheme, c
           <span className="workspace-label">Workspace</span>
           <span className="workspace-path">{workspacePath ?? '…'}</span>
           {readOnly ? <span className="badge badge-read-only">Read-only</span> : null}
+          <AuditBadge check={audit.check} error={audit.error} />
         </div>
         <button type="button" className="button button-quiet" onClick={onToggleTheme}>
           Switch to {otherTheme} theme

@@ -40,7 +40,8 @@ export function OceanRadar({ ocean, psychometric, theme }: OceanRadarProps) {
       series.push({ name: 'CERT psychometric (scaled)', value: reference.values, itemStyle: { color: palette.medium }, areaStyle: { opacity: 0 } })
     }
     return {
-      tooltip: { trigger: 'item' },
+      // Rich text, not HTML: the CSP refuses the inline styles of HTML tooltips' colour markers.
+      tooltip: { trigger: 'item', renderMode: 'richText' },
       legend: { bottom: 0, textStyle: { fontSize: 11 } },
       radar: {
         radius: '62%',

@@ -1,13 +1,16 @@
+import type { ReactNode } from 'react'
 import type { EventRow } from '../../../shared/contract'
 import { formatTimestamp } from '../format'
 
 export interface UserEventDetailProps {
   event: EventRow
   onClose: () => void
+  /** What can be done with the event (pin it to a case, tag it), under its heading. */
+  actions?: ReactNode
 }
 
 /** One event as stored: its normalized fields, where it came from, and the parser's raw attributes. */
-export function UserEventDetail({ event, onClose }: UserEventDetailProps) {
+export function UserEventDetail({ event, onClose, actions }: UserEventDetailProps) {
   const fields: [string, string | number | null][] = [
     ['Time (UTC)', formatTimestamp(event.ts)],
     ['User', event.user],
@@ -29,6 +32,7 @@ export function UserEventDetail({ event, onClose }: UserEventDetailProps) {
           Close
         </button>
       </header>
+      {actions === undefined ? null : <div className="user-event-actions">{actions}</div>}
       <section aria-label="Provenance">
         <h4>Provenance</h4>
         <dl className="facts">

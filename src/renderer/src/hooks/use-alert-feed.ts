@@ -9,11 +9,6 @@ type AlertCursor = { risk: number; id: number }
 
 /** The most rows the list keeps; past it, a filter is the way further. */
 export const maxLoadedAlerts = 2000
-/**
- * `alerts:list` has no date filter, so a date range is applied here, page by page; one "load
- * more" reads at most this many alerts looking for matches before it hands back what it found.
- */
-export const maxAlertsScannedPerLoad = 5000
 
 export interface AlertFeedState {
   /** Alerts pushed while the page was open first, then the list riskiest first. */
@@ -26,8 +21,6 @@ export interface AlertFeedState {
   hasMore: boolean
   /** More exist, but the list holds its maximum. */
   capped: boolean
-  /** Alerts read so far when a date range is applied in the browser; undefined otherwise. */
-  scanned: number | undefined
   /** When the engine rescored after this list was loaded: risks and the order may have moved. */
   rescoredAt: number | undefined
   loadMore: () => void
@@ -41,7 +34,6 @@ interface Loaded {
   items: readonly Alert[]
   arrived: ReadonlySet<number>
   nextCursor: AlertCursor | null
-  scanned: number
   loadingMore: boolean
   error: ArgusError | undefined
   rescoredAt: number | undefined
@@ -50,15 +42,6 @@ interface Loaded {
 interface Fetched {
   items: Alert[]
   nextCursor: AlertCursor | null
-  scanned: number
-}
-
-function datedFilter(filter: AlertFilter): boolean {
-  return filter.from !== undefined || filter.to !== undefined
-}
-
-function inDateRange(alert: Alert, filter: AlertFilter): boolean {
-  return (filter.from === undefined || alert.date >= filter.from) && (filter.to === undefined || alert.date <= filter.to)
 }
 
 /** Whether an alert belongs in the list `filter` describes; the engine's rules, applied to one pushed alert. */
@@ -67,23 +50,11 @@ export function alertMatches(alert: Alert, filter: AlertFilter): boolean {
   if (filter.status && alert.status !== filter.status) return false
   if (filter.user && alert.user !== filter.user) return false
   if (filter.type && !alert.types.includes(filter.type)) return false
-  return inDateRange(alert, filter)
+  return (filter.from === undefined || alert.date >= filter.from) && (filter.to === undefined || alert.date <= filter.to)
 }
 
-async function fetchAlerts(filter: AlertFilter, cursor: AlertCursor | null, pageSize: number): Promise<Fetched> {
-  const dated = datedFilter(filter)
-  const { severity, type, status, user } = filter
-  const query = { severity, type, status, user, limit: dated ? 1000 : pageSize }
-  const items: Alert[] = []
-  let scanned = 0
-  let next = cursor
-  do {
-    const page = await call('alerts:list', { ...query, cursor: next })
-    scanned += page.items.length
-    items.push(...(dated ? page.items.filter((alert) => inDateRange(alert, filter)) : page.items))
-    next = page.nextCursor
-  } while (dated && next !== null && items.length < pageSize && scanned < maxAlertsScannedPerLoad)
-  return { items, nextCursor: next, scanned }
+function fetchAlerts(filter: AlertFilter, cursor: AlertCursor | null, pageSize: number): Promise<Fetched> {
+  return call('alerts:list', { ...filter, limit: pageSize, cursor })
 }
 
 /**
@@ -104,7 +75,7 @@ export function useAlertFeed(filter: AlertFilter, pageSize = 50): AlertFeedState
       },
       (error: unknown) => {
         if (!current) return
-        setLoaded({ key, items: [], arrived: new Set(), nextCursor: null, scanned: 0, loadingMore: false, error: asArgusError(error), rescoredAt: undefined })
+        setLoaded({ key, items: [], arrived: new Set(), nextCursor: null, loadingMore: false, error: asArgusError(error), rescoredAt: undefined })
       },
     )
     return () => {
@@ -149,7 +120,6 @@ export function useAlertFeed(filter: AlertFilter, pageSize = 50): AlertFeedState
             ...previous,
             items: [...previous.items, ...page.items.filter((item) => !known.has(item.id))],
             nextCursor: page.nextCursor,
-            scanned: previous.scanned + page.scanned,
             loadingMore: false,
           }
         })
@@ -172,7 +142,6 @@ export function useAlertFeed(filter: AlertFilter, pageSize = 50): AlertFeedState
     error: state?.error,
     hasMore: cursor !== null && !capped,
     capped,
-    scanned: state && datedFilter(filter) ? state.scanned : undefined,
     rescoredAt: state?.rescoredAt,
     loadMore,
     reload,

@@ -23,18 +23,20 @@ interface Settled<T> {
 /**
  * Calls `channel` with `input` and re-calls whenever the input's JSON changes, so callers may
  * pass a fresh object literal on every render. An answer that arrives after the input changed
- * (or after unmount) is dropped.
+ * (or after unmount) is dropped. A null input calls nothing: a screen that needs a call only
+ * sometimes still calls its hooks in the same order.
  */
-export function useCall<K extends ApiChannel>(channel: K, input: ApiInput<K>): CallState<ApiOutput<K>> {
+export function useCall<K extends ApiChannel>(channel: K, input: ApiInput<K> | null): CallState<ApiOutput<K>> {
   const inputJson = JSON.stringify(input)
   const inputKey = `${channel} ${inputJson}`
   const [attempt, setAttempt] = useState(0)
   const [settled, setSettled] = useState<Settled<ApiOutput<K>> | undefined>(undefined)
 
   useEffect(() => {
-    let current = true
     // Parsed back from the key so the effect depends on the input's value, not its identity.
-    const request = JSON.parse(inputJson) as ApiInput<K>
+    const request = JSON.parse(inputJson) as ApiInput<K> | null
+    if (request === null) return
+    let current = true
     call(channel, request).then(
       (data) => {
         if (current) setSettled({ inputKey, attempt, data, error: undefined })
@@ -53,7 +55,7 @@ export function useCall<K extends ApiChannel>(channel: K, input: ApiInput<K>): C
   return {
     data: sameInput ? settled.data : undefined,
     error: sameInput && settled.attempt === attempt ? settled.error : undefined,
-    loading: !sameInput || settled.attempt !== attempt,
+    loading: input !== null && (!sameInput || settled.attempt !== attempt),
     reload,
   }
 }

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { parseRoute, parseRouteQuery, parseRouteUser, routeHref, userHref, type RouteId, type RouteQuery } from '../routes'
+import { caseHref, parseRoute, parseRouteCase, parseRouteQuery, parseRouteUser, routeHref, userHref, type CaseRoute, type RouteId, type RouteQuery } from '../routes'
 
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener)
@@ -27,6 +27,11 @@ export function useRouteUser(): string | null {
   return parseRouteUser(useHash())
 }
 
+/** The case (`#/cases/<id>`) or the audit trail (`#/cases/audit`) that is open, or null. */
+export function useRouteCase(): CaseRoute | null {
+  return parseRouteCase(useHash())
+}
+
 /** The hash's `?…` state as it was when the screen was opened or last navigated to. */
 export function useRouteQuery(): Readonly<Record<string, string>> {
   const hash = useHash()
@@ -41,6 +46,11 @@ export function navigate(route: RouteId, query?: RouteQuery): void {
 /** Opens a user's page, on `query.day` when given. */
 export function navigateToUser(user: string, query?: RouteQuery): void {
   window.location.hash = userHref(user, query)
+}
+
+/** Opens a case's page. */
+export function navigateToCase(id: number): void {
+  window.location.hash = caseHref(id)
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ScoringRulesControl {
   busy: boolean
   /** Replaces the whole rule set; the engine validates it, stores it, audits it and rescores. */
   save: (rules: readonly RuleData[]) => Promise<RulesSaveResult>
+  /** Goes back to the built-in rule set (audited and rescored the same way). */
+  restoreDefaults: () => Promise<RulesSaveResult>
 }
 
 /** The rules detector's rule set and the call that replaces it. */
@@ -24,10 +26,10 @@ export function useScoringRules(): ScoringRulesControl {
   const [saved, setSaved] = useState<readonly RuleData[] | undefined>(undefined)
   const [busy, setBusy] = useState(false)
 
-  const save = useCallback(async (rules: readonly RuleData[]): Promise<RulesSaveResult> => {
+  const replace = useCallback(async (work: () => Promise<{ rules: RuleData[] }>): Promise<RulesSaveResult> => {
     setBusy(true)
     try {
-      const answer = await call('scoring:setRules', { rules: [...rules] })
+      const answer = await work()
       setSaved(answer.rules)
       return { ok: true, rules: answer.rules }
     } catch (error) {
@@ -37,5 +39,12 @@ export function useScoringRules(): ScoringRulesControl {
     }
   }, [])
 
-  return { rules: saved ?? loaded.data?.rules, loadError: loaded.error, reload: loaded.reload, busy, save }
+  return {
+    rules: saved ?? loaded.data?.rules,
+    loadError: loaded.error,
+    reload: loaded.reload,
+    busy,
+    save: (rules) => replace(() => call('scoring:setRules', { rules: [...rules] })),
+    restoreDefaults: () => replace(() => call('scoring:resetRules', {})),
+  }
 }

@@ -25,6 +25,8 @@ export interface ScoringSettingsControl {
   /** Resolves with why the engine refused, or undefined once saved. */
   saveWeights: (weights: DetectorWeights) => Promise<ArgusError | undefined>
   saveAlertPercentile: (percentile: number | null) => Promise<ArgusError | undefined>
+  /** Another change (the time zone, the rules) made the engine schedule a rescoring. */
+  expectRescore: () => void
 }
 
 /** Detector weights and the alert percentile; saving them makes the engine rescore, which is followed here. */
@@ -58,5 +60,6 @@ export function useScoringSettings(): ScoringSettingsControl {
     rescore,
     saveWeights: (weights) => save(() => call('scoring:setWeights', weights)),
     saveAlertPercentile: (percentile) => save(() => call('scoring:setAlertPercentile', { percentile })),
+    expectRescore: () => setRescore({ state: 'pending' }),
   }
 }

@@ -17,7 +17,6 @@ export function AlertFeedFooter({ feed }: AlertFeedFooterProps) {
           {formatCount(shown)} {shown === 1 ? 'alert' : 'alerts'} shown
           {feed.capped ? ' — the most this view keeps; narrow the filters' : ''}
           {!feed.hasMore && !feed.capped ? ' — all loaded' : ''}
-          {feed.scanned === undefined ? '' : ` · days filtered here, ${formatCount(feed.scanned)} alerts read`}
         </span>
         {feed.hasMore ? (
           <button type="button" className="button" onClick={feed.loadMore} disabled={feed.loadingMore}>

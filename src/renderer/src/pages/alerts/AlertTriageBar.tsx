@@ -1,6 +1,8 @@
 import type { ArgusError } from '../../../../shared/errors'
 import type { Alert } from '../../../../shared/scoring-schemas'
+import { AddToCase } from '../../components/AddToCase'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { ItemTags } from '../../components/ItemTags'
 import type { TriageChange } from '../../hooks/use-alert-triage'
 import { AlertStatusBadge } from './AlertStatusBadge'
 
@@ -56,11 +58,9 @@ export function AlertTriageBar({ alert, pending, error, onTriage }: AlertTriageB
             Reopen
           </button>
         ) : null}
-        <button type="button" className="button" disabled title="Cases arrive in a later release">
-          Assign to case
-        </button>
+        <AddToCase key={alert.id} evidence={{ kind: 'alert', alertId: alert.id }} label="Assign to case" subject={`alert #${alert.id}`} />
       </div>
-      <p className="alert-triage-note muted">Assign to case: cases arrive in a later release.</p>
+      <ItemTags key={alert.id} target="alert" item={String(alert.id)} subject={`alert #${alert.id}`} />
       {error ? <ErrorBanner title="Could not save the decision" error={error} /> : null}
     </div>
   )

@@ -10,8 +10,8 @@ import type { DashboardPalette } from '../../hooks/use-dashboard-palette'
 import type { DashboardRange } from './dashboard-range'
 
 export interface AnomalyTypesPanelProps {
-  /** [type, alerts] pairs, most frequent first; undefined while they are counted. */
-  types: readonly (readonly [string, number])[] | undefined
+  /** Alerts per anomaly type, most frequent first; undefined while they are counted. */
+  types: readonly { type: string; alerts: number }[] | undefined
   range: DashboardRange | null
   palette: DashboardPalette
 }
@@ -27,14 +27,14 @@ export function AnomalyTypesPanel({ types, range, palette }: AnomalyTypesPanelPr
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
       grid: { left: 140, right: 36, top: 8, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { color: palette.muted }, splitLine: { lineStyle: { color: palette.border } } },
-      yAxis: { type: 'category', data: ordered.map(([type]) => alertTypeLabel(type)), axisLabel: { color: palette.text } },
+      yAxis: { type: 'category', data: ordered.map(({ type }) => alertTypeLabel(type)), axisLabel: { color: palette.text } },
       series: [
         {
           name: 'Alerts',
           type: 'bar',
           barMaxWidth: 18,
           label: { show: true, position: 'right', color: palette.muted },
-          data: ordered.map(([, count]) => count),
+          data: ordered.map(({ alerts }) => alerts),
         },
       ],
     }
@@ -48,11 +48,11 @@ export function AnomalyTypesPanel({ types, range, palette }: AnomalyTypesPanelPr
     body = (
       <Chart
         option={option}
-        label={`Alerts by anomaly type: ${types.map(([type, count]) => `${alertTypeLabel(type)} ${formatCount(count)}`).join(', ')}`}
+        label={`Alerts by anomaly type: ${types.map(({ type, alerts }) => `${alertTypeLabel(type)} ${formatCount(alerts)}`).join(', ')}`}
         height={Math.max(160, types.length * 24 + 40)}
         theme={palette.theme}
         onClick={(params) => {
-          const type = ordered[params.dataIndex]?.[0]
+          const type = ordered[params.dataIndex]?.type
           if (type) openHref(alertsHref({ type, ...range }))
         }}
       />

@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { PageHeader } from '../../components/PageHeader'
+import { useCall } from '../../hooks/use-call'
 import { useDashboardAlertStats } from '../../hooks/use-dashboard-alert-stats'
 import { useDashboardPalette } from '../../hooks/use-dashboard-palette'
-import { useDashboardUsers } from '../../hooks/use-dashboard-users'
+import { useEvent } from '../../hooks/use-event'
+import { useTopUsers } from '../../hooks/use-top-users'
 import { AnomalyTypesPanel } from './AnomalyTypesPanel'
 import { DashboardRangeBar } from './DashboardRangeBar'
-import { sumAlertDays, type DashboardRange } from './dashboard-range'
+import type { DashboardRange } from './dashboard-range'
 import { EventsPerDayPanel } from './EventsPerDayPanel'
 import { KpiStrip } from './KpiStrip'
 import { PrecisionPanel } from './PrecisionPanel'
@@ -15,32 +17,34 @@ import { SeverityPanel } from './SeverityPanel'
 import { TopUsersPanel } from './TopUsersPanel'
 
 export function DashboardPage() {
-  const alerts = useDashboardAlertStats()
-  const users = useDashboardUsers()
-  const palette = useDashboardPalette()
+  const workspace = useCall('workspace:info', {})
+  useEvent('ingest:finished', workspace.reload)
   // The days the panels below the timeline show; null: all of them.
   const [range, setRange] = useState<DashboardRange | null>(null)
+  const alerts = useDashboardAlertStats(range)
+  const users = useTopUsers()
+  const palette = useDashboardPalette()
 
-  const days = alerts.stats?.days
-  const sums = useMemo(() => (days ? sumAlertDays(days, range) : undefined), [days, range])
+  const days = alerts.all.data?.days
   const first = days?.[0]?.date
   const last = days?.at(-1)?.date
   const bounds = first && last ? { from: first, to: last } : undefined
+  const shown = alerts.shown.data
 
   return (
     <div className="page page-dashboard">
       <PageHeader title="Dashboard" />
-      <KpiStrip alerts={alerts} users={users} />
-      <RiskTimelinePanel alerts={alerts} palette={palette} onRange={setRange} />
+      <KpiStrip workspace={workspace} alerts={alerts.all} />
+      <RiskTimelinePanel alerts={alerts.all} palette={palette} onRange={setRange} />
       <DashboardRangeBar range={range} bounds={bounds} onChange={setRange} />
       <div className="dashboard-grid">
-        <SeverityPanel counts={sums} range={range} palette={palette} />
-        <AnomalyTypesPanel types={sums?.types} range={range} palette={palette} />
-        <TopUsersPanel users={users} />
+        <SeverityPanel counts={shown?.bySeverity} range={range} palette={palette} />
+        <AnomalyTypesPanel types={shown?.byType} range={range} palette={palette} />
+        <TopUsersPanel users={users} total={alerts.all.data?.users.total} />
         <PrecisionPanel palette={palette} />
       </div>
       <EventsPerDayPanel palette={palette} range={range} onDay={(date) => setRange({ from: date, to: date })} />
-      <RecentEventsPanel range={range} />
+      <RecentEventsPanel range={range} timeZone={workspace.data?.timeZone} />
     </div>
   )
 }

@@ -1,36 +1,36 @@
+import type { ApiOutput } from '../../../../shared/contract'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { KpiLinkCard } from '../../components/KpiLinkCard'
 import { formatCount } from '../../format'
 import { alertsHref } from '../../hooks/use-alert-route'
-import { useCall } from '../../hooks/use-call'
-import type { DashboardAlertStatsState } from '../../hooks/use-dashboard-alert-stats'
-import type { DashboardUsersState } from '../../hooks/use-dashboard-users'
-import { useEvent } from '../../hooks/use-event'
+import type { CallState } from '../../hooks/use-call'
+import type { AlertStatsState } from '../../hooks/use-dashboard-alert-stats'
+import { OpenCasesKpi } from './OpenCasesKpi'
 
 export interface KpiStripProps {
-  alerts: DashboardAlertStatsState
-  users: DashboardUsersState
+  workspace: CallState<ApiOutput<'workspace:info'>>
+  /** The engine's alert and user counts over every day. */
+  alerts: AlertStatsState
 }
 
-export function KpiStrip({ alerts, users }: KpiStripProps) {
-  const workspace = useCall('workspace:info', {})
-  useEvent('ingest:finished', workspace.reload)
+export function KpiStrip({ workspace, alerts }: KpiStripProps) {
   const counts = workspace.data?.counts
   const loading = workspace.loading && counts === undefined
-  const stats = alerts.stats
-  const partial = stats?.capped ? `of the riskiest ${formatCount(stats.read)}` : undefined
-  const scored = users.users
+  const stats = alerts.data
+  const counting = alerts.loading && stats === undefined
+  const users = stats?.users
   return (
     <section className="kpi-section" aria-label="Key figures">
       {workspace.error ? <ErrorBanner title="Could not read the workspace" error={workspace.error} onRetry={workspace.reload} /> : null}
+      {alerts.error ? <ErrorBanner title="Could not count the alerts" error={alerts.error} onRetry={alerts.reload} /> : null}
       <dl className="kpi-strip">
         <KpiLinkCard label="Events" value={counts?.events} loading={loading} />
         <KpiLinkCard
           label="Users scored"
-          value={scored?.count}
-          loading={users.loading}
+          value={users?.total}
+          loading={counting}
           href="#/users"
-          note={scored ? `${formatCount(scored.bySeverity.high)} high · ${formatCount(scored.bySeverity.medium)} medium${scored.capped ? ' · at least' : ''}` : undefined}
+          note={users ? `${formatCount(users.high)} high · ${formatCount(users.medium)} medium` : undefined}
         />
         <KpiLinkCard
           label="Imports"
@@ -39,16 +39,16 @@ export function KpiStrip({ alerts, users }: KpiStripProps) {
           href="#/import"
           note={counts ? `${formatCount(counts.rejects)} lines rejected` : undefined}
         />
-        <KpiLinkCard label="High alerts" value={stats?.high} loading={alerts.loading} href={alertsHref({ severity: 'high' })} tone="high" note={partial} />
-        <KpiLinkCard label="Medium alerts" value={stats?.medium} loading={alerts.loading} href={alertsHref({ severity: 'medium' })} tone="medium" note={partial} />
+        <KpiLinkCard label="High alerts" value={stats?.bySeverity.high} loading={counting} href={alertsHref({ severity: 'high' })} tone="high" />
+        <KpiLinkCard label="Medium alerts" value={stats?.bySeverity.medium} loading={counting} href={alertsHref({ severity: 'medium' })} tone="medium" />
         <KpiLinkCard
           label="Open alerts"
-          value={stats?.open}
-          loading={alerts.loading}
+          value={stats?.byStatus.open}
+          loading={counting}
           href={alertsHref({ status: 'open' })}
-          note={stats ? `${formatCount(stats.acknowledged)} acknowledged · ${formatCount(stats.closed)} closed` : undefined}
+          note={stats ? `${formatCount(stats.byStatus.acknowledged)} acknowledged · ${formatCount(stats.byStatus.closed)} closed` : undefined}
         />
-        <KpiLinkCard label="Open cases" value={undefined} note="cases arrive later" />
+        <OpenCasesKpi />
       </dl>
     </section>
   )

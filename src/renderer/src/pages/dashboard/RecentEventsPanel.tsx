@@ -5,17 +5,22 @@ import { Loading } from '../../components/Loading'
 import { Panel } from '../../components/Panel'
 import { useEventsPage } from '../../hooks/use-events-page'
 import { formatCount } from '../../format'
-import { rangeBounds, type DashboardRange } from './dashboard-range'
+import { zonedSpanBounds } from '../../zoned-day'
+import type { DashboardRange } from './dashboard-range'
 
 export interface RecentEventsPanelProps {
-  /** Only events of these days (UTC). */
-  range?: DashboardRange | null
+  /** Only events of these days. */
+  range: DashboardRange | null
+  /** The workspace's zone, whose midnights the days run between; undefined while it is read. */
+  timeZone: string | undefined
 }
 
-export function RecentEventsPanel({ range = null }: RecentEventsPanelProps) {
-  const page = useEventsPage(range ? rangeBounds(range) : {})
+export function RecentEventsPanel({ range, timeZone }: RecentEventsPanelProps) {
+  // Until the zone is known a narrowed list would start from the wrong midnight: show the newest meanwhile.
+  const narrowed = range !== null && timeZone !== undefined
+  const page = useEventsPage(narrowed ? zonedSpanBounds(range, timeZone) : {})
   const shown = page.items.length
-  const title = range ? `Events ${range.from === range.to ? `of ${range.from}` : `${range.from} to ${range.to}`} (UTC)` : 'Recent events'
+  const title = narrowed ? `Events ${range.from === range.to ? `of ${range.from}` : `${range.from} to ${range.to}`} (${timeZone})` : 'Recent events'
 
   let body
   if (page.loading) {
@@ -23,7 +28,7 @@ export function RecentEventsPanel({ range = null }: RecentEventsPanelProps) {
   } else if (shown === 0 && page.error) {
     body = <ErrorBanner title="Could not load events" error={page.error} onRetry={page.reload} />
   } else if (shown === 0) {
-    body = range ? (
+    body = narrowed ? (
       <EmptyState title="No events in these days" />
     ) : (
       <EmptyState title="No events yet">Imported events appear here, newest first.</EmptyState>

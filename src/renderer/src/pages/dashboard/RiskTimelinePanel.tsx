@@ -6,12 +6,14 @@ import { Loading } from '../../components/Loading'
 import { Panel } from '../../components/Panel'
 import { formatCount } from '../../format'
 import { alertsHref, openHref } from '../../hooks/use-alert-route'
-import type { DashboardAlertStats, DashboardAlertStatsState } from '../../hooks/use-dashboard-alert-stats'
+import type { AlertStats } from '../../../../shared/stats-schemas'
+import type { AlertStatsState } from '../../hooks/use-dashboard-alert-stats'
 import type { DashboardPalette } from '../../hooks/use-dashboard-palette'
 import { fillDates, type DashboardRange } from './dashboard-range'
 
 export interface RiskTimelinePanelProps {
-  alerts: DashboardAlertStatsState
+  /** Alert counts over every day. */
+  alerts: AlertStatsState
   palette: DashboardPalette
   onRange: (range: DashboardRange | null) => void
 }
@@ -23,7 +25,7 @@ const severitySeries = [
 
 /** Alerts per day by severity, stacked; a bar opens that day's alerts, a brushed span narrows the panels below. */
 export function RiskTimelinePanel({ alerts, palette, onRange }: RiskTimelinePanelProps) {
-  const { stats } = alerts
+  const stats = alerts.data
   const dates = useMemo(() => timelineDates(stats), [stats])
   // Kept stable between renders: a new option resets the chart, and with it the brushed span.
   const option = useMemo(() => (stats ? timelineOption(stats, dates, palette) : undefined), [stats, dates, palette])
@@ -43,7 +45,7 @@ export function RiskTimelinePanel({ alerts, palette, onRange }: RiskTimelinePane
     body = (
       <Chart
         option={option}
-        label={`Alerts per day by severity, ${dates[0]} to ${dates.at(-1)}: ${formatCount(stats.high)} high, ${formatCount(stats.medium)} medium`}
+        label={`Alerts per day by severity, ${dates[0]} to ${dates.at(-1)}: ${formatCount(stats.bySeverity.high)} high, ${formatCount(stats.bySeverity.medium)} medium`}
         height={240}
         theme={palette.theme}
         onClick={(params) => {
@@ -66,9 +68,7 @@ export function RiskTimelinePanel({ alerts, palette, onRange }: RiskTimelinePane
       title="Risk timeline"
       aside={
         stats ? (
-          <span className="muted dashboard-hint">
-            {stats.capped ? `the riskiest ${formatCount(stats.read)} alerts · ` : ''}click a bar for that day&apos;s alerts · select a span with the brush tool
-          </span>
+          <span className="muted dashboard-hint">click a bar for that day&apos;s alerts · select a span with the brush tool</span>
         ) : undefined
       }
     >
@@ -82,14 +82,14 @@ function clampIndex(value: number, length: number): number {
   return Math.min(length - 1, Math.max(0, Math.round(value)))
 }
 
-function timelineDates(stats: DashboardAlertStats | undefined): string[] {
+function timelineDates(stats: AlertStats | undefined): string[] {
   const first = stats?.days[0]?.date
   const last = stats?.days.at(-1)?.date
   if (!stats || first === undefined || last === undefined) return []
   return fillDates(first, last, stats.days.map((day) => day.date))
 }
 
-function timelineOption(stats: DashboardAlertStats, dates: readonly string[], palette: DashboardPalette): ChartOption {
+function timelineOption(stats: AlertStats, dates: readonly string[], palette: DashboardPalette): ChartOption {
   const byDate = new Map(stats.days.map((day) => [day.date, day]))
   return {
     color: [palette.high, palette.medium],

@@ -7,26 +7,28 @@ import { Panel } from '../../components/Panel'
 import { SeverityBadge } from '../../components/SeverityBadge'
 import { formatCount } from '../../format'
 import { userHref } from '../../hooks/use-alert-route'
-import type { DashboardUsersState } from '../../hooks/use-dashboard-users'
+import type { TopUsersState } from '../../hooks/use-top-users'
 
 export interface TopUsersPanelProps {
-  users: DashboardUsersState
+  users: TopUsersState
+  /** Every scored user, for the link to the whole ranking; undefined while counted. */
+  total: number | undefined
 }
 
 /** The head of the risk ranking; each entry opens the user's page. */
-export function TopUsersPanel({ users }: TopUsersPanelProps) {
-  const ranked = users.users
+export function TopUsersPanel({ users, total }: TopUsersPanelProps) {
+  const top = users.data?.items
   let body
-  if (ranked === undefined && users.error) {
+  if (top === undefined && users.error) {
     body = <ErrorBanner title="Could not read the risk ranking" error={users.error} onRetry={users.reload} />
-  } else if (ranked === undefined) {
+  } else if (top === undefined) {
     body = <Loading label="Loading the riskiest users" lines={6} />
-  } else if (ranked.top.length === 0) {
+  } else if (top.length === 0) {
     body = <EmptyState title="No users scored yet">Users are ranked once their imported days are scored.</EmptyState>
   } else {
     body = (
       <ol className="top-users">
-        {ranked.top.map((user) => (
+        {top.map((user) => (
           <li key={user.user}>
             <a className="top-user" href={userHref(user.user)} title={user.summary}>
               <span className="top-user-name">{user.user}</span>
@@ -51,10 +53,9 @@ export function TopUsersPanel({ users }: TopUsersPanelProps) {
     <Panel
       title="Top risky users"
       aside={
-        ranked && ranked.count > 0 ? (
+        total ? (
           <a className="dashboard-hint" href="#/users">
-            all {formatCount(ranked.count)}
-            {ranked.capped ? '+' : ''} users
+            all {formatCount(total)} users
           </a>
         ) : undefined
       }

@@ -1,11 +1,12 @@
-import { Fragment, useId, useState } from 'react'
+import { Fragment, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { Panel } from '../../components/Panel'
-import { useScoringRules, type RuleData } from '../../hooks/use-scoring-rules'
+import { useScoringRules, type RuleData, type RulesSaveResult } from '../../hooks/use-scoring-rules'
 import { copyId, ruleProblems, ruleText } from './rule-errors'
 import { RulesJsonEditor } from './RulesJsonEditor'
+import { RulesRestore } from './RulesRestore'
 
 /** The open editor: a saved rule's JSON, or a new rule's to insert at `index`. */
 type Draft = { mode: 'edit' | 'new'; index: number; text: string; title: string }
@@ -18,7 +19,6 @@ const noProblems: Problems = new Map()
 
 /** The rules detector's rules: switch them on and off, edit their JSON, duplicate, delete. */
 export function RulesSection({ readOnly }: { readOnly: boolean }) {
-  const htmlId = useId()
   const rules = useScoringRules()
   const [draft, setDraft] = useState<Draft | undefined>(undefined)
   const [problems, setProblems] = useState<Problems>(noProblems)
@@ -91,6 +91,16 @@ export function RulesSection({ readOnly }: { readOnly: boolean }) {
     setConfirmDelete(undefined)
     const list = saved!.filter((_, position) => position !== index)
     void submit(list, (position) => `rule-${position >= index ? position + 1 : position}`, `rule-${index}`, `Deleted ${ruleText(saved![index]!, 'id')}.`)
+  }
+
+  async function restore(): Promise<RulesSaveResult> {
+    setSavedNote(undefined)
+    const result = await rules.restoreDefaults()
+    if (result.ok) {
+      setProblems(noProblems)
+      setSavedNote('Restored the default rules.')
+    }
+    return result
   }
 
   function open(next: Draft): void {
@@ -222,12 +232,7 @@ export function RulesSection({ readOnly }: { readOnly: boolean }) {
         </table>
       ) : null}
       <div className="settings-actions">
-        <button type="button" className="button" disabled aria-describedby={`${htmlId}restore`}>
-          Restore default rules
-        </button>
-        <span id={`${htmlId}restore`} className="hint">
-          Not available yet: the engine offers no call that returns or restores its default rules.
-        </span>
+        <RulesRestore count={saved.length} disabled={locked || draft !== undefined} onRestore={restore} />
         {savedNote ? (
           <span className="settings-saved" role="status">
             {savedNote} Rescoring shortly.

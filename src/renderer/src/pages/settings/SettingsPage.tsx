@@ -19,8 +19,8 @@ export function SettingsPage() {
     <div className="page page-settings">
       <PageHeader title="Settings" />
       <ThemeSection />
-      <WorkspaceSection />
-      <TimeZoneSection workspace={workspace} />
+      <WorkspaceSection workspace={workspace} />
+      <TimeZoneSection workspace={workspace} scoring={scoring} readOnly={readOnly} />
       <div className="settings-columns">
         <WeightsSection scoring={scoring} readOnly={readOnly} />
         <AlertThresholdSection scoring={scoring} readOnly={readOnly} />

@@ -1,11 +1,13 @@
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { Panel } from '../../components/Panel'
-import { useCall } from '../../hooks/use-call'
+import type { ApiOutput } from '../../../../shared/contract'
+import type { CallState } from '../../hooks/use-call'
 import { formatBytes, formatCount, formatTimestamp } from '../../format'
+import { WorkspaceBackup } from './WorkspaceBackup'
 
-export function WorkspaceSection() {
-  const workspace = useCall('workspace:info', {})
+/** The workspace file and what it holds (read once by the Settings page, which reloads it after a change). */
+export function WorkspaceSection({ workspace }: { workspace: CallState<ApiOutput<'workspace:info'>> }) {
   const info = workspace.data
 
   let body
@@ -38,5 +40,10 @@ export function WorkspaceSection() {
       </dl>
     )
   }
-  return <Panel title="Workspace">{body}</Panel>
+  return (
+    <Panel title="Workspace">
+      {body}
+      {info ? <WorkspaceBackup workspacePath={info.path} /> : null}
+    </Panel>
+  )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { ScoredDayRow } from '../../../../shared/scoring-schemas'
 import { severityOf } from '../../../../shared/severity'
 import { EmptyState } from '../../components/EmptyState'
@@ -15,8 +16,11 @@ const detectors = [
   { key: 'ocean', label: 'OCEAN drift' },
 ] as const
 
-/** The selected day: the plain-language summary, each detector's score and the facts behind them. */
-export function UserDayPanel({ day }: { day: ScoredDayRow | undefined }) {
+/**
+ * The selected day: the plain-language summary, each detector's score and the facts behind them.
+ * `actions` (adding the day to a case) sit beside the title.
+ */
+export function UserDayPanel({ day, actions }: { day: ScoredDayRow | undefined; actions?: ReactNode }) {
   if (!day) {
     return (
       <Panel title="Selected day">
@@ -31,6 +35,7 @@ export function UserDayPanel({ day }: { day: ScoredDayRow | undefined }) {
         <>
           <RiskSeverityBadge severity={day.severity} />
           <span className="muted">{formatCount(day.events)} events</span>
+          {actions}
         </>
       }
     >

@@ -1,5 +1,6 @@
-import { useId } from 'react'
 import type { UserDetail } from '../../../../shared/scoring-schemas'
+import { AddToCase } from '../../components/AddToCase'
+import { ItemTags } from '../../components/ItemTags'
 import { RiskBar } from '../../components/RiskBar'
 import { RiskSeverityBadge } from '../../components/RiskSeverityBadge'
 import { RiskTypes } from '../../components/RiskTypes'
@@ -13,7 +14,6 @@ export interface UserHeaderProps {
 
 /** Who the user is and how risky overall: the ranking's row, the directory entry, the summary. */
 export function UserHeader({ detail, onSelectDay }: UserHeaderProps) {
-  const caseHintId = useId()
   const { user, profile } = detail
   const directory = profile.directory
   const identity = [directory?.employeeName, directory?.role, directory?.department, directory?.team]
@@ -32,19 +32,8 @@ export function UserHeader({ detail, onSelectDay }: UserHeaderProps) {
           {identity ? <span className="user-identity">{identity}</span> : null}
         </div>
         <div className="user-header-actions">
-          <button
-            type="button"
-            className="button"
-            aria-disabled="true"
-            aria-describedby={caseHintId}
-            title="Cases arrive in a later release"
-            onClick={(event) => event.preventDefault()}
-          >
-            Add to case
-          </button>
-          <span id={caseHintId} className="visually-hidden">
-            Cases arrive in a later release
-          </span>
+          <ItemTags target="user" item={user.user} subject={user.user} />
+          <AddToCase evidence={{ kind: 'user', user: user.user }} label="Add to case" subject={user.user} />
         </div>
       </div>
       <dl className="user-kpis">

@@ -1,8 +1,10 @@
 import { useState } from 'react'
+import { AddToCase } from '../../components/AddToCase'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { replaceRouteQuery, useRouteQuery } from '../../hooks/use-route'
+import { usePinnedEvents } from '../../hooks/use-cases'
 import { useTheme } from '../../hooks/use-theme'
 import { useUserActivity } from '../../hooks/use-user-activity'
 import { useUserDetail } from '../../hooks/use-user-detail'
@@ -12,15 +14,20 @@ import { UserActivityPanel } from './UserActivityPanel'
 import { UserDayPanel } from './UserDayPanel'
 import { UserHeader } from './UserHeader'
 import { UserLogsPanel } from './UserLogsPanel'
-import { UserHeatmapPanel, UserOceanPanel } from './UserTraitsPanels'
+import { UserHeatmapPanel } from './UserHeatmapPanel'
+import { UserOceanPanel } from './UserTraitsPanels'
 import { initialDay } from './scored-days'
+import { zonedDayBounds, type DaySpan } from '../../zoned-day'
 
 /** `#/users/<name>[?day=YYYY-MM-DD]`: everything known about one user, one scored day at a time. */
 export function UserPage({ user }: { user: string }) {
   const { theme } = useTheme()
   const detail = useUserDetail(user)
   const activity = useUserActivity(user)
-  const heatmap = useUserHeatmap(user, activity.data?.timeZone)
+  // Days brushed on the timeline: the logs and the heatmap narrow to them.
+  const [span, setSpan] = useState<DaySpan | null>(null)
+  const heatmap = useUserHeatmap(user, span)
+  const pinned = usePinnedEvents(user)
   const requestedDay = useRouteQuery().day
   const [chosen, setChosen] = useState<string | undefined>(undefined)
   // A link to this same page with another day (the command palette, an alert) moves the selection.
@@ -64,13 +71,20 @@ export function UserPage({ user }: { user: string }) {
   return (
     <div className="page user-page">
       <UserHeader detail={data} onSelectDay={select} />
-      <UserActivityPanel days={data.days} activity={activity} selected={selected} onSelect={select} theme={theme} />
-      <UserDayPanel day={day} />
+      <UserActivityPanel days={data.days} activity={activity} selected={selected} onSelect={select} theme={theme} pinned={pinned.data?.items} span={span} onSpan={setSpan} />
+      <UserDayPanel day={day} actions={day ? <DayToCase key={day.date} user={user} date={day.date} timeZone={activity.data?.timeZone} /> : undefined} />
       <div className="user-grid">
         <UserOceanPanel detail={data} theme={theme} />
-        <UserHeatmapPanel heatmap={heatmap} timeZone={activity.data?.timeZone} theme={theme} />
+        <UserHeatmapPanel heatmap={heatmap} spanned={span !== null} theme={theme} />
       </div>
-      <UserLogsPanel user={user} day={selected} timeZone={activity.data?.timeZone} />
+      <UserLogsPanel user={user} day={selected} span={span} timeZone={activity.data?.timeZone} />
     </div>
   )
+}
+
+/** Adds the selected day, midnight to midnight in the workspace's time zone, to a case as a time range. */
+function DayToCase({ user, date, timeZone }: { user: string; date: string; timeZone: string | undefined }) {
+  if (timeZone === undefined) return null
+  const subject = `${user} on ${date}`
+  return <AddToCase evidence={{ kind: 'range', user, ...zonedDayBounds(date, timeZone), label: subject }} label="Add day to case" subject={subject} />
 }

@@ -9,6 +9,17 @@ export function zonedDayBounds(date: string, timeZone: string): { from: number; 
   return { from: zonedMidnight(noon, timeZone), to: zonedMidnight(noon + dayMs, timeZone) }
 }
 
+/** Days of the workspace (YYYY-MM-DD), both ends included. */
+export interface DaySpan {
+  from: string
+  to: string
+}
+
+/** A span of workspace days as the epoch-ms range `events:list` takes. */
+export function zonedSpanBounds(span: DaySpan, timeZone: string): { from: number; to: number } {
+  return { from: zonedDayBounds(span.from, timeZone).from, to: zonedDayBounds(span.to, timeZone).to }
+}
+
 /** The instant the wall clock of `timeZone` shows 00:00 on the UTC date of `utcNoon`. */
 function zonedMidnight(utcNoon: number, timeZone: string): number {
   const midnight = utcNoon - dayMs / 2

@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultRules } from '../scoring/rules-default'
+import { temporaryFolder, type TemporaryFolder } from '../store/test-workspace'
+import { dispatch } from './dispatch'
+import { openEngine, type Engine } from './engine'
+
+// The Settings screen's workspace calls through the real engine: validation at the door, the
+// setting and its audit entry, the rescoring they ask for, and refusal on a read-only workspace.
+
+let folder: TemporaryFolder
+let engine: Engine
+beforeEach(async () => {
+  folder = temporaryFolder()
+  engine = await openEngine({ workspacePath: folder.file('workspace.db'), door: 'cli', workerThreads: 1 })
+})
+afterEach(async () => {
+  await engine.close()
+  folder.remove()
+})
+
+/** The audit entries of one action, oldest first (a scoring run records its own). */
+function audited(action: string): string[] {
+  const rows = engine.workspace.sqlite.prepare('select details from audit_log where action = ? order by id').all(action) as { details: string }[]
+  return rows.map((row) => row.details)
+}
+
+/** Resolves at the next scoring run's end: what a setting that changes the scores must cause. */
+function nextScoringRun(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = engine.bus.on('scoring:finished', () => {
+      stop()
+      resolve()
+    })
+  })
+}
+
+describe('workspace settings', () => {
+  it('sets the time zone in its IANA spelling, audits it and rescores', async () => {
+    const { handlers } = engine
+    expect((await handlers['workspace:info']({})).timeZone).toBe('UTC')
+    const rescored = nextScoringRun()
+    const info = await handlers['workspace:setTimeZone']({ timeZone: 'europe/berlin' })
+    expect(info.timeZone).toBe('Europe/Berlin')
+    await rescored
+    expect(audited('settings.timeZone')).toEqual([JSON.stringify({ from: 'UTC', to: 'Europe/Berlin' })])
+    // The same zone again changes nothing and records nothing.
+    await handlers['workspace:setTimeZone']({ timeZone: 'Europe/Berlin' })
+    expect(audited('settings.timeZone')).toHaveLength(1)
+    expect((await handlers['stats:eventsPerDay']({})).timeZone).toBe('Europe/Berlin')
+  })
+
+  it('refuses a zone that is not one', async () => {
+    const result = await dispatch(engine.handlers, 'workspace:setTimeZone', { timeZone: 'Mars/Olympus_Mons' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/not an IANA time zone/) } })
+  })
+
+  it('gives year-less syslog lines the default year unless the import names one', async () => {
+    const log = folder.file('auth.log')
+    writeFileSync(log, 'Mar  3 10:00:00 bastion sshd[1]: Accepted password for alice from 10.0.0.1 port 22 ssh2\n')
+    const info = await engine.handlers['workspace:setDefaultYear']({ year: 2019 })
+    expect(info.defaultYear).toBe(2019)
+    expect(audited('settings.defaultYear')).toEqual([JSON.stringify({ year: 2019 })])
+    expect((await engine.imports.start({ paths: [log] }).done).events).toBe(1)
+    const [event] = (await engine.handlers['events:list']({ limit: 10 })).items
+    expect(new Date(event!.ts).toISOString()).toBe('2019-03-03T10:00:00.000Z')
+
+    const named = folder.file('named.log')
+    writeFileSync(named, 'Mar  4 10:00:00 bastion sshd[1]: Accepted password for bob from 10.0.0.1 port 22 ssh2\n')
+    await engine.imports.start({ paths: [named], year: 2021 }).done
+    const [latest] = (await engine.handlers['events:list']({ limit: 1 })).items
+    expect(new Date(latest!.ts).toISOString()).toBe('2021-03-04T10:00:00.000Z')
+
+    expect((await engine.handlers['workspace:setDefaultYear']({ year: null })).defaultYear).toBeNull()
+  })
+
+  it('restores the default rules after an edit, with an audit entry and a rescoring', async () => {
+    const { handlers } = engine
+    await handlers['scoring:setRules']({ rules: [{ ...defaultRules[0]!, severity: 0.2 }] })
+    expect((await handlers['scoring:rules']({})).rules).toHaveLength(1)
+    const rescored = nextScoringRun()
+    const { rules } = await handlers['scoring:resetRules']({})
+    expect(rules.map((rule) => rule.id)).toEqual(defaultRules.map((rule) => rule.id))
+    expect((await handlers['scoring:rules']({})).rules).toEqual(rules)
+    expect(audited('settings.rules.reset')).toHaveLength(1)
+    await rescored
+  })
+
+  it('refuses every change on a read-only workspace', async () => {
+    await engine.close()
+    engine = await openEngine({ workspacePath: folder.file('workspace.db'), door: 'cli', workerThreads: 1, readOnly: true })
+    for (const [channel, input] of [
+      ['workspace:setTimeZone', { timeZone: 'Europe/Berlin' }],
+      ['workspace:setDefaultYear', { year: 2020 }],
+      ['scoring:resetRules', {}],
+    ] as const) {
+      expect(await dispatch(engine.handlers, channel, input)).toMatchObject({ ok: false, error: { code: 'read_only' } })
+    }
+    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('UTC')
+  })
+})
