@@ -15,7 +15,7 @@ describe('workspace database', () => {
       .all()
     expect(tables).toEqual(
       [
-        'alerts', 'audit_log', 'case_evidence', 'cases', 'events', 'note_revisions', 'notes', 'rejects', 'scoring_runs', 'settings', 'sources', 'tags',
+        'alerts', 'audit_log', 'case_evidence', 'cases', 'event_quarters', 'events', 'note_revisions', 'notes', 'rejects', 'scoring_runs', 'settings', 'sources', 'tags',
         'user_days', 'user_profiles', 'user_risk',
       ].map(
         (name) => ({ name, strict: 1 }),
@@ -39,16 +39,20 @@ describe('workspace database', () => {
     // Rebuild the file as the first release left it: only migration 1 applied.
     const { default: BetterSqlite3 } = await import('better-sqlite3')
     const raw = new BetterSqlite3(file)
-    raw.exec('drop table tags; drop table note_revisions; drop table notes; drop table case_evidence; drop table cases')
+    raw.exec('drop table event_quarters; drop table tags; drop table note_revisions; drop table notes; drop table case_evidence; drop table cases')
     raw.exec('drop table user_profiles; drop index sources_sha256; drop table user_days; drop table user_risk; drop table alerts; drop table scoring_runs')
     raw.prepare('delete from kysely_migration where name != ?').run(names[0])
     raw.prepare(`insert into sources (path, status, started_at) values ('old.log', 'done', 1)`).run()
+    const insertEvent = raw.prepare(`insert into events (ts, category, action, outcome, source_id, line_no) values (?, 'system', 'boot', 'success', 1, 1)`)
+    for (const ts of [900_000, 1_000_000, 1_800_000]) insertEvent.run(ts)
     raw.close()
 
     const upgraded = await openWorkspace(file)
     expect(await appliedMigrations(upgraded.db)).toEqual(names)
     expect(upgraded.sqlite.prepare('select path from sources').all()).toEqual([{ path: 'old.log' }])
     expect(upgraded.sqlite.prepare('select count(*) as n from user_profiles').get()).toEqual({ n: 0 })
+    // 0005 tallies the events already there per quarter hour.
+    expect(upgraded.sqlite.prepare('select quarter, events from event_quarters order by quarter').all()).toEqual([{ quarter: 1, events: 2 }, { quarter: 2, events: 1 }])
     await upgraded.close()
   })
 

@@ -1,11 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DayCount } from '../../shared/contract'
-import { addDays, daysBetween, localDate, localMidnight } from '../store/zoned-days'
+import { addDays, daysBetween, localDate, localMidnight, offsetSpans } from '../store/zoned-days'
+
+const quarterMs = 900_000
 
 /**
- * Counts events per calendar day of `timeZone` (the days scoring buckets by), walking the `(ts)`
- * index one day at a time so progress can be reported and the work stays proportional to the
- * number of days, not of events.
+ * Counts events per calendar day of `timeZone` (the days scoring buckets by). The whole
+ * workspace's counts come from the quarter-hour tallies the import writer keeps; one user's walk
+ * the `(user, ts)` index one day at a time, so progress can be reported and the work stays
+ * proportional to the number of days, not of events.
  */
 export function eventsPerDay(
   sqlite: BetterSqlite3.Database,
@@ -13,6 +16,11 @@ export function eventsPerDay(
   timeZone: string,
   onProgress: (done: number, total: number) => void,
 ): DayCount[] {
+  if (user === undefined) {
+    const days = fromQuarters(sqlite, timeZone)
+    onProgress(1, 1)
+    return days
+  }
   const userFilter = user === undefined ? '' : ' and user = @user'
   const who = user === undefined ? {} : { user: user.toLowerCase() }
   const span = sqlite.prepare(`select min(ts) as first, max(ts) as last from events where 1 = 1${userFilter}`)
@@ -31,6 +39,23 @@ export function eventsPerDay(
     if (n > 0) days.push({ date, events: n })
     if (index % 16 === 0 || index === total - 1) onProgress(index + 1, total)
     from = to
+  }
+  return days
+}
+
+function fromQuarters(sqlite: BetterSqlite3.Database, timeZone: string): DayCount[] {
+  const rows = sqlite.prepare('select quarter, sum(events) as events from event_quarters group by quarter order by quarter').all() as { quarter: number; events: number }[]
+  if (rows.length === 0) return []
+  const spans = offsetSpans(timeZone, rows[0]!.quarter * quarterMs, (rows.at(-1)!.quarter + 1) * quarterMs)
+  const days: DayCount[] = []
+  let span = 0
+  for (const { quarter, events } of rows) {
+    const at = quarter * quarterMs
+    while (at >= spans[span]!.end) span++
+    const date = new Date(at + spans[span]!.offset).toISOString().slice(0, 10)
+    const last = days.at(-1)
+    if (last?.date === date) last.events += events
+    else if (events > 0) days.push({ date, events })
   }
   return days
 }

@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { NormalizedEvent } from '../../../shared/event'
 import { appendAudit } from './audit'
 
+const quarterMs = 900_000
+
 export interface SourceFinish {
   status: 'done' | 'failed' | 'cancelled'
   format: string | null
@@ -34,15 +36,24 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
   )
   const updateCounts = sqlite.prepare(`update sources set events = ?, rejects = ? where id = ?`)
   const findDone = sqlite.prepare(`select id from sources where sha256 = ? and status = 'done' and id != ? limit 1`)
+  const addQuarter = sqlite.prepare(
+    `insert into event_quarters (source_id, quarter, events) values (?, ?, ?)
+     on conflict (source_id, quarter) do update set events = events + excluded.events`,
+  )
+  // Events per (source, quarter hour) of the open transaction, written with it (event_quarters).
+  const quarters = new Map<number, Map<number, number>>()
 
   return {
     begin(): void {
       sqlite.exec('begin immediate')
     },
     commit(): void {
+      for (const [sourceId, counts] of quarters) for (const [quarter, events] of counts) addQuarter.run(sourceId, quarter, events)
+      quarters.clear()
       sqlite.exec('commit')
     },
     rollback(): void {
+      quarters.clear()
       if (sqlite.inTransaction) sqlite.exec('rollback')
     },
     startSource(path: string, entry: string | null, format: string | null, sizeBytes: number | null, now = Date.now()): number {
@@ -50,6 +61,10 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
     },
     /** `attrsText`: the attrs already as JSON (serialized on the parsing thread), else done here. */
     event(sourceId: number, lineNo: number, event: NormalizedEvent, attrsText?: string): void {
+      let counts = quarters.get(sourceId)
+      if (counts === undefined) quarters.set(sourceId, (counts = new Map()))
+      const quarter = Math.floor(event.ts / quarterMs)
+      counts.set(quarter, (counts.get(quarter) ?? 0) + 1)
       insertEvent.run(
         event.ts,
         event.user,
