@@ -1,3 +1,4 @@
+import { analystName } from '../cases/analyst'
 import type { ArgusHandlers, Health } from '../../shared/contract'
 import type { ScoringSettings } from '../../shared/scoring-schemas'
 import type { ImportService } from '../ingest/import-service'
@@ -90,7 +91,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       sqlite.transaction(() => {
         writeSetting(sqlite, 'scoring.alertPercentile', percentile)
-        appendAudit(sqlite, { actor: 'analyst', action: 'settings.alertPercentile', details: { percentile } })
+        appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.alertPercentile', details: { percentile } })
       })()
       scoring.schedule()
       return settings()
@@ -99,7 +100,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       sqlite.transaction(() => {
         writeSetting(sqlite, 'scoring.weights', weights)
-        appendAudit(sqlite, { actor: 'analyst', action: 'settings.weights', details: weights })
+        appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.weights', details: weights })
       })()
       scoring.schedule()
       return settings()
@@ -113,7 +114,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       if (checked.errors.length > 0) throw new ArgusError('bad_request', `the rule set is not valid: ${checked.errors.join('; ')}`)
       sqlite.transaction(() => {
         writeSetting(sqlite, 'scoring.rules', checked.rules)
-        appendAudit(sqlite, { actor: 'analyst', action: 'settings.rules', details: { rules: checked.rules.map((rule) => rule.id) } })
+        appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules', details: { rules: checked.rules.map((rule) => rule.id) } })
       })()
       scoring.schedule()
       return { rules: checked.rules }
@@ -138,7 +139,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     },
     async 'alerts:verdict'(input) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
-      const alert = setVerdict(sqlite, input)
+      const alert = setVerdict(sqlite, input, analystName(sqlite))
       // Verdicts feed back: repeated false positives of a kind are damped in the next run.
       scoring.schedule()
       return alert
@@ -157,7 +158,7 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       if (!(anomalyTypes as readonly string[]).includes(type)) throw new ArgusError('bad_request', `unknown anomaly type '${type}'; known: ${anomalyTypes.join(', ')}`)
       sqlite.transaction(() => {
         writeSetting(sqlite, 'scoring.playbook', { ...readSetting<Record<string, unknown>>(sqlite, 'scoring.playbook', {}), [type]: entry })
-        appendAudit(sqlite, { actor: 'analyst', action: 'settings.playbook', details: { type } })
+        appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.playbook', details: { type } })
       })()
       return { entries: playbook() }
     },

@@ -1,3 +1,4 @@
+import { analystName } from '../cases/analyst'
 import type { ArgusHandlers } from '../../shared/contract'
 import { ArgusError } from '../../shared/errors'
 import { canonicalTimeZone } from '../../shared/time-zone'
@@ -20,13 +21,13 @@ export function createSettingsHandlers({ workspace, scoring }: Pick<EngineContex
     async 'workspace:setTimeZone'({ timeZone }) {
       writable()
       // Scored days are calendar days of this zone: every day has to be bucketed and scored again.
-      if (setTimeZone(sqlite, canonicalTimeZone(timeZone))) scoring.schedule()
+      if (setTimeZone(sqlite, canonicalTimeZone(timeZone), analystName(sqlite))) scoring.schedule()
       return workspaceInfo(workspace)
     },
     async 'workspace:setDefaultYear'({ year }) {
       writable()
       // Only later imports read it: events already stored keep the year they were given.
-      setDefaultYear(sqlite, year)
+      setDefaultYear(sqlite, year, analystName(sqlite))
       return workspaceInfo(workspace)
     },
     async 'scoring:resetRules'() {
@@ -34,7 +35,7 @@ export function createSettingsHandlers({ workspace, scoring }: Pick<EngineContex
       sqlite.transaction(() => {
         // Forgotten rather than copied, so the workspace follows the built-in rules as they improve.
         deleteSetting(sqlite, 'scoring.rules')
-        appendAudit(sqlite, { actor: 'analyst', action: 'settings.rules.reset', details: { rules: defaultRules.map((rule) => rule.id) } })
+        appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules.reset', details: { rules: defaultRules.map((rule) => rule.id) } })
       })()
       scoring.schedule()
       return { rules: [...defaultRules] }

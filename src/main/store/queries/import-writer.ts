@@ -41,18 +41,30 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
      on conflict (source_id, quarter) do update set events = events + excluded.events`,
   )
   // Events per (source, quarter hour) of the open transaction, written with it (event_quarters).
-  const quarters = new Map<number, Map<number, number>>()
+  // A file's events mostly arrive in time order, so the hot path only extends the current run.
+  const quarters = new Map<string, { sourceId: number; quarter: number; events: number }>()
+  const run = { sourceId: -1, quarter: Number.NaN, events: 0 }
+  const endRun = (): void => {
+    if (run.events === 0) return
+    const key = `${run.sourceId}:${run.quarter}`
+    const tally = quarters.get(key)
+    if (tally) tally.events += run.events
+    else quarters.set(key, { sourceId: run.sourceId, quarter: run.quarter, events: run.events })
+    run.events = 0
+  }
 
   return {
     begin(): void {
       sqlite.exec('begin immediate')
     },
     commit(): void {
-      for (const [sourceId, counts] of quarters) for (const [quarter, events] of counts) addQuarter.run(sourceId, quarter, events)
+      endRun()
+      for (const { sourceId, quarter, events } of quarters.values()) addQuarter.run(sourceId, quarter, events)
       quarters.clear()
       sqlite.exec('commit')
     },
     rollback(): void {
+      run.events = 0
       quarters.clear()
       if (sqlite.inTransaction) sqlite.exec('rollback')
     },
@@ -61,10 +73,13 @@ export function createImportWriter(sqlite: BetterSqlite3.Database) {
     },
     /** `attrsText`: the attrs already as JSON (serialized on the parsing thread), else done here. */
     event(sourceId: number, lineNo: number, event: NormalizedEvent, attrsText?: string): void {
-      let counts = quarters.get(sourceId)
-      if (counts === undefined) quarters.set(sourceId, (counts = new Map()))
       const quarter = Math.floor(event.ts / quarterMs)
-      counts.set(quarter, (counts.get(quarter) ?? 0) + 1)
+      if (quarter !== run.quarter || sourceId !== run.sourceId) {
+        endRun()
+        run.sourceId = sourceId
+        run.quarter = quarter
+      }
+      run.events++
       insertEvent.run(
         event.ts,
         event.user,
