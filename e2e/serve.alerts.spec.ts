@@ -1,20 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
-import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
-import { watchProblems } from './helpers/page-checks'
-import { snap } from './helpers/page-checks'
+import { callApi, serveAnalyzedForFile } from './helpers/analyzed'
+import { snap, watchProblems } from './helpers/page-checks'
 
 // The Dashboard and the Alerts screen against a generated organisation the real CLI analyzed
 // (60 users over 30 days, seed 5: about ten Medium alerts, no verdicts yet). The tests run in
 // order on one workspace: triage in one is what the next finds counted.
 
-let served: ServedWorkspace
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  served = await startAnalyzedServe()
-})
-test.afterAll(async () => {
-  await served?.stop()
-})
+const served = serveAnalyzedForFile()
 
 /** A figure of the KPI strip, as shown ("1,234"). */
 async function kpi(page: Page, label: string): Promise<string> {
@@ -22,21 +14,6 @@ async function kpi(page: Page, label: string): Promise<string> {
   return (await card.locator('.kpi-value').textContent()) ?? ''
 }
 
-/** Calls the engine the way the page does, with the token the page holds. */
-async function callApi(page: Page, channel: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([channel, input]) => {
-      const token = sessionStorage.getItem('argus.token') ?? ''
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      })
-      return response.json()
-    },
-    [channel, input] as const,
-  )
-}
 
 const feedRows = (page: Page) => page.locator('.alert-feed-table tbody tr')
 
@@ -46,8 +23,7 @@ interface Alerts {
 
 /** The workspace's High and Medium alerts, as the engine lists them (fewer than one page here). */
 async function listAlerts(page: Page): Promise<Alerts['items']> {
-  const result = (await callApi(page, 'alerts:list', { limit: 1000 })) as { value: Alerts }
-  return result.value.items
+  return (await callApi<Alerts>(page, 'alerts:list', { limit: 1000 })).items
 }
 
 /** The API channels the page calls from now on, in order. */
@@ -74,7 +50,7 @@ test('the dashboard reads its figures from alerts:stats, not by paging through a
   const calls = watchCalls(page)
   await page.goto(served.url)
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
-  const { value: stats } = (await callApi(page, 'alerts:stats', {})) as { value: Stats }
+  const stats = await callApi<Stats>(page, 'alerts:stats', {})
   expect(stats.total).toBeGreaterThan(3)
   await expect.poll(() => kpi(page, 'Medium alerts')).toBe(String(stats.bySeverity.medium))
   expect(await kpi(page, 'High alerts')).toBe(String(stats.bySeverity.high))
@@ -92,7 +68,7 @@ test('the dashboard reads its figures from alerts:stats, not by paging through a
 
   // Narrowing the days asks the engine for that span's figures, and the link opens those days' alerts.
   const day = stats.days[0]!.date
-  const { value: narrowed } = (await callApi(page, 'alerts:stats', { from: day, to: day })) as { value: Stats }
+  const narrowed = await callApi<Stats>(page, 'alerts:stats', { from: day, to: day })
   const range = page.getByRole('group', { name: 'Days shown below' })
   await range.getByLabel('To').fill(day)
   await expect(page.getByRole('img', { name: /^Alerts by severity/ })).toHaveAttribute(
@@ -166,7 +142,7 @@ test('alerts: explanation and playbook, keyboard navigation and triage', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible()
   const total = (await listAlerts(page)).length
   await expect(feedRows(page)).toHaveCount(total)
-  await expect(page.getByText(`${total} alerts shown — all loaded`)).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Pages of alerts' })).toContainText(`Rows 1–${total} — all shown`)
 
   // The riskiest alert is open on arrival, with its explanation.
   const explanation = page.locator('.alert-explanation')
@@ -226,7 +202,7 @@ test('alerts found by a new scoring run appear in the feed without a reload', as
   await page.goto(`${served.url}#/alerts`)
   await expect(feedRows(page)).toHaveCount((await listAlerts(page)).length)
   // Weighing the baseline detector alone rates more days Medium; the engine rescores on its own.
-  const defaults = await callApi(page, 'scoring:settings', {})
+  const defaults = await callApi<{ weights: unknown }>(page, 'scoring:settings', {})
   await callApi(page, 'scoring:setWeights', { baseline: 1, markov: 0, iforest: 0, rules: 0.2, ocean: 0 })
   try {
     await expect(page.locator('.alert-row-arrived').first()).toBeVisible({ timeout: 90_000 })
@@ -234,8 +210,7 @@ test('alerts found by a new scoring run appear in the feed without a reload', as
     await expect(page.getByRole('status').filter({ hasText: 'Scores were recomputed' })).toBeVisible()
     await snap(page, testInfo, 'alerts-live')
   } finally {
-    const { value } = defaults as { value: { weights: unknown } }
-    await callApi(page, 'scoring:setWeights', value.weights)
+    await callApi(page, 'scoring:setWeights', defaults.weights)
   }
   expect(problems).toEqual([])
 })

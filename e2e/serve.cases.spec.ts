@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
+import { callApi, serveAnalyzedForFile } from './helpers/analyzed'
 import { snap, watchProblems } from './helpers/page-checks'
 
 // Cases end to end against a generated organisation the real CLI analyzed (60 users over 30
@@ -11,36 +11,11 @@ import { snap, watchProblems } from './helpers/page-checks'
 // into a second revision, is closed and reopened and handed over as a report. The tests run in
 // order on one workspace; the last one tampers with the audit trail.
 
-let served: ServedWorkspace
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  served = await startAnalyzedServe()
-})
-test.afterAll(async () => {
-  await served?.stop()
-})
+const served = serveAnalyzedForFile()
 
 const title = 'Exfiltration by the top user'
 const renamed = 'USB exfiltration by the top user'
 
-/** Calls the engine the way the page does, with the token the page holds. */
-async function callApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([channel, input]) => {
-      const token = sessionStorage.getItem('argus.token') ?? ''
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      })
-      return response.json()
-    },
-    [channel, input] as const,
-  )
-  const { ok, value, error } = result as { ok: boolean; value: T; error?: unknown }
-  if (!ok) throw new Error(`${channel} failed: ${JSON.stringify(error)}`)
-  return value
-}
 
 async function topUser(page: Page): Promise<string> {
   const ranking = await callApi<{ items: { user: string }[] }>(page, 'users:listRisky', { limit: 1 })

@@ -1,18 +1,11 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
-import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
+import { serveAnalyzedForFile } from './helpers/analyzed'
 
 // Settings (detector weights with their preview, alert threshold, rules editor) and the command
 // palette, against a generated organisation the real CLI analyzed. The palette is mounted once in
 // App.tsx (`<PaletteHost />`).
 
-let served: ServedWorkspace
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  served = await startAnalyzedServe()
-})
-test.afterAll(async () => {
-  await served?.stop()
-})
+const served = serveAnalyzedForFile()
 
 async function api<T>(channel: string, input: unknown): Promise<T> {
   const token = new URL(served.url).searchParams.get('token')

@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { startAnalyzedServe, type ServedWorkspace } from './helpers/argus-serve'
-import { watchProblems } from './helpers/page-checks'
-import { snap } from './helpers/page-checks'
+import { serveAnalyzedForFile } from './helpers/analyzed'
+import { snap, watchProblems } from './helpers/page-checks'
 
 // The Users ranking and the user page, against a generated organisation the real CLI analyzed
 // (60 users over 30 days, seed 5: a few injected attacks reach High).
 
-let served: ServedWorkspace
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  served = await startAnalyzedServe()
-})
-test.afterAll(async () => {
-  await served?.stop()
-})
+const served = serveAnalyzedForFile()
 
 async function openUsers(page: Page, query = ''): Promise<void> {
   await page.goto(`${served.url}#/users${query}`)
@@ -106,6 +98,17 @@ test('arrows and Enter open the top user: radar, timeline, days, facts and raw l
   await expect(logs.locator('tbody tr[aria-rowindex]').first().locator('time')).toContainText(selectedDay)
   await page.getByRole('button', { name: 'All', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Recent logs' })).toBeVisible()
+  // One page at a time: scrolling to the end of the logs shows the next page, from its top.
+  const logsPager = page.getByRole('navigation', { name: 'Pages of events' })
+  await expect(logsPager).toContainText('Rows 1–200')
+  const firstOfPageOne = (await logs.locator('tbody tr[aria-rowindex]').first().textContent()) ?? ''
+  await page.locator('.user-events-scroll').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight))
+  await expect(logsPager).toContainText(/Rows 201–\d/)
+  await expect.poll(() => page.locator('.user-events-scroll').evaluate((scroller) => scroller.scrollTop)).toBe(0)
+  await expect(logs.locator('tbody tr[aria-rowindex]', { hasText: firstOfPageOne })).toHaveCount(0)
+  await logsPager.getByRole('button', { name: 'Previous page of events' }).click()
+  await expect(logsPager).toContainText('Rows 1–200')
+  await expect(logs.locator('tbody tr[aria-rowindex]').first()).toHaveText(firstOfPageOne)
   await logs.locator('tbody tr[aria-rowindex]').first().click()
   const record = page.getByRole('complementary', { name: 'Raw record' })
   await expect(record).toContainText('Provenance')

@@ -1,23 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../store/database'
 import { addImport, folderPerTest } from '../store/test-workspace'
 import { main } from './main'
+import { captureConsole } from './test-console'
 
 const folder = folderPerTest()
-let output: string[] = []
-let errors: string[] = []
-
-beforeEach(() => {
-  output = []
-  errors = []
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void output.push(parts.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void errors.push(parts.join(' ')))
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
+const { output, errors } = captureConsole()
 
 /** The sqlite3 shell, as someone tampering with the file would use it. */
 function sqlite3(db: string, statements: string): string {
@@ -38,7 +28,7 @@ describe('argus audit verify', () => {
     const db = folder.file('audit.db')
     expect(await main(['call', 'cases:create', '{"title": "Alice"}', '--db', db])).toBe(0)
     expect(await main(['call', 'cases:addNote', '{"caseId": 1, "body": "copied 4 GB to USB"}', '--db', db])).toBe(0)
-    output = []
+    output.length = 0
     expect(await main(['audit', 'verify', '--db', db])).toBe(0)
     expect(output).toEqual([expect.stringMatching(/^audit chain whole: 3 entries, head [0-9a-f]{64}$/)])
 
@@ -47,7 +37,7 @@ describe('argus audit verify', () => {
     sqlite3(db, `drop trigger audit_log_no_update; update audit_log set details = '{"caseId":1,"title":"Nothing to see"}' where id = 2;`)
     expect(sqlite3(db, 'select details from audit_log where id = 2')).toContain('Nothing to see')
 
-    output = []
+    output.length = 0
     expect(await main(['audit', 'verify', '--db', db])).toBe(1)
     expect(output[0]).toMatch(/^audit chain BROKEN at entry #2:/)
   })
@@ -98,9 +88,9 @@ describe('argus backup and restore', () => {
     expect(output[0]).toMatch(new RegExp(`^backed up .*work\\.db to .*work-backup\\.db: \\d+ bytes, audit head [0-9a-f]{64}$`))
 
     const restored = folder.file('restored.db')
-    output = []
+    output.length = 0
     expect(await main(['restore', copy, '--db', restored])).toBe(0)
-    expect(output[0]).toMatch(/^restored .*work-backup\.db to .*restored\.db: schema \d{4}-\w+, 2 events$/)
+    expect(output[0]).toMatch(/^restored .*work-backup\.db to .*restored\.db: schema \d{4}-[\w-]+, 2 events$/)
     expect(output[1]).toMatch(/^audit chain whole: \d+ entries/)
     expect(sqlite3(restored, 'select count(*) from events').trim()).toBe('2')
   })

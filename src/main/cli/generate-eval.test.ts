@@ -1,22 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { folderPerTest } from '../store/test-workspace'
 import type { Labels } from '../eval/labels'
 import { evalRunner } from './eval'
 import { runGenerate } from './generate'
+import { captureConsole } from './test-console'
 import { UsageError } from './usage'
 
 const folder = folderPerTest()
-let output: string[] = []
-
-beforeEach(() => {
-  output = []
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void output.push(parts.join(' ')))
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
+const { output } = captureConsole()
 
 const neverOpened = async (): Promise<never> => {
   throw new Error('the workspace should not be opened when --scores is given')

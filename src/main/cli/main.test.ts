@@ -1,26 +1,12 @@
 import { writeFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { folderPerTest } from '../store/test-workspace'
 import { main } from './main'
+import { captureConsole } from './test-console'
 import { latestMigration } from '../store/migrations'
 
 const folder = folderPerTest()
-let output: string[] = []
-let errors: string[] = []
-
-beforeEach(() => {
-  output = []
-  errors = []
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void output.push(parts.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void errors.push(parts.join(' ')))
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk))
-    return true
-  })
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
+const { output, errors } = captureConsole({ stdout: true })
 
 describe('argus CLI', () => {
   it('makes a contract call against a workspace file and prints JSON', async () => {
@@ -101,7 +87,7 @@ describe('argus CLI', () => {
   it('prints the version and the help', async () => {
     expect(await main(['version'])).toBe(0)
     expect(output.join('')).toMatch(/^\d+\.\d+\.\d+/)
-    output = []
+    output.length = 0
     expect(await main(['--help'])).toBe(0)
     expect(output.join('')).toContain('Usage: argus <command>')
   })

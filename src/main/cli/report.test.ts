@@ -1,33 +1,22 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateOrganisation } from '../generate/generate'
 import { findChromium } from '../reports/chromium'
 import { folderPerTest } from '../store/test-workspace'
 import { main } from './main'
+import { captureConsole } from './test-console'
 
 // `argus report` end to end: a generated organisation analysed by the CLI, a case built through
 // the contract with `argus call`, then the report written as PDF and HTML.
 
 const folder = folderPerTest()
-let output: string[] = []
-let errors: string[] = []
-
-beforeEach(() => {
-  output = []
-  errors = []
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void output.push(parts.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void errors.push(parts.join(' ')))
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
+const { output, errors } = captureConsole({ quietStderr: true })
 
 /** One contract call through the CLI, its printed JSON parsed. */
 async function call<T>(db: string, channel: string, input: unknown): Promise<T> {
-  output = []
+  output.length = 0
   expect(await main(['call', channel, JSON.stringify(input), '--db', db])).toBe(0)
   return JSON.parse(output.join('\n')) as T
 }
@@ -63,7 +52,7 @@ describe('argus report', () => {
     const before = await call<{ ok: boolean; headHash: string }>(db, 'audit:verify', {})
 
     const pdf = folder.file('case.pdf')
-    output = []
+    output.length = 0
     expect(await main(['report', String(created.id), '--pdf', pdf, '--db', db])).toBe(0)
     expect(output).toEqual([expect.stringMatching(new RegExp(`^wrote the report of case #${created.id} to .*case\\.pdf \\(PDF, \\d+ KiB\\)$`))])
     const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })

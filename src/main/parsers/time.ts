@@ -1,34 +1,7 @@
 // Timestamps without an offset are wall-clock time in some zone; this turns them into epoch ms
 // without a date library. Never invents a time: invalid input gives null.
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-/** The zone's offset from UTC, in ms, at the instant `utcMs`. */
-export function zoneOffset(utcMs: number, timeZone: string): number {
-  if (timeZone === 'UTC') return 0
-  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs))
-  const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value)
-  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'))
-  return asUtc - (utcMs - (utcMs % 1000))
-}
+import { zoneOffset } from '../../shared/time-zone'
 
 /**
  * Epoch ms of a wall-clock time in `timeZone`, or null when the fields are not a real date.

@@ -1,4 +1,5 @@
-import { wallClockToUtc, zoneOffset } from '../parsers/time'
+import { zoneOffset } from '../../shared/time-zone'
+import { wallClockToUtc } from '../parsers/time'
 
 // Days and hours on the workspace's wall clock. SQLite knows no time zones, so queries that
 // bucket by local day or hour take their bounds and offsets from here.

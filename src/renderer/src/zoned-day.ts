@@ -1,3 +1,5 @@
+import { zoneOffset } from '../../shared/time-zone'
+
 const dayMs = 86_400_000
 
 /**
@@ -24,23 +26,6 @@ export function zonedSpanBounds(span: DaySpan, timeZone: string): { from: number
 function zonedMidnight(utcNoon: number, timeZone: string): number {
   const midnight = utcNoon - dayMs / 2
   // Twice: the offset at the first guess may differ from the one at midnight across a DST change.
-  const guess = midnight - offsetAt(midnight, timeZone)
-  return midnight - offsetAt(guess, timeZone)
-}
-
-/** How far ahead of UTC the wall clock of `timeZone` is at `instant`, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant)
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0)
-  const wallClock = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'))
-  return wallClock - (instant - (((instant % 1000) + 1000) % 1000))
+  const guess = midnight - zoneOffset(midnight, timeZone)
+  return midnight - zoneOffset(guess, timeZone)
 }

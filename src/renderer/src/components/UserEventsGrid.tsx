@@ -1,11 +1,15 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useRef, type KeyboardEvent } from 'react'
 import type { EventRow } from '../../../shared/contract'
 import { formatTimestamp } from '../format'
+import { usePagedActiveRow, useScrollPaging, type ScrollPager } from './scroll-paging'
 
 export interface UserEventsGridProps {
+  /** One page of the user's events. */
   events: readonly EventRow[]
+  /** Scrolling to the end turns to the next page. */
+  pager: ScrollPager
   /** The event whose record is open, if any. */
   openId: number | undefined
   onOpen: (event: EventRow) => void
@@ -27,13 +31,14 @@ const headerHeight = 28
 
 /**
  * A user's events, newest first, virtualized. The table takes focus once; arrows move the active
- * row and Enter (or a click) opens its raw record.
+ * row and Enter (or a click) opens its raw record. Scrolling or arrowing past the last row shows
+ * the next page.
  */
-export function UserEventsGrid({ events, openId, onOpen }: UserEventsGridProps) {
+export function UserEventsGrid({ events, pager, openId, onOpen }: UserEventsGridProps) {
   const id = useId()
   const scroller = useRef<HTMLDivElement | null>(null)
-  const [active, setActive] = useState(0)
-  const activeIndex = Math.min(active, events.length - 1)
+  const onScroll = useScrollPaging(scroller, pager)
+  const { active: activeIndex, moveTo: activate } = usePagedActiveRow(pager, events.length)
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
   const table = useReactTable({ data: events as EventRow[], columns, getCoreRowModel: getCoreRowModel() })
@@ -52,9 +57,8 @@ export function UserEventsGrid({ events, openId, onOpen }: UserEventsGridProps) 
     const target = moves[event.key]
     if (target !== undefined) {
       event.preventDefault()
-      const next = Math.max(0, Math.min(rows.length - 1, target))
-      setActive(next)
-      virtualizer.scrollToIndex(next, { align: 'auto' })
+      const next = activate(target)
+      if (next !== undefined) virtualizer.scrollToIndex(next, { align: 'auto' })
     } else if (event.key === 'Enter') {
       const row = events[activeIndex]
       if (row) onOpen(row)
@@ -64,7 +68,7 @@ export function UserEventsGrid({ events, openId, onOpen }: UserEventsGridProps) 
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   return (
-    <div ref={scroller} className="user-events-scroll">
+    <div ref={scroller} className="user-events-scroll" onScroll={onScroll}>
       <table
         className="data-table user-events-table"
         role="grid"
@@ -103,7 +107,7 @@ export function UserEventsGrid({ events, openId, onOpen }: UserEventsGridProps) 
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === activeIndex}
                 onClick={() => {
-                  setActive(item.index)
+                  activate(item.index)
                   onOpen(row.original)
                 }}
               >

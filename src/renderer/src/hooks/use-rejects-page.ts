@@ -4,7 +4,7 @@ import { useKeysetPages, type KeysetPagesState } from './use-keyset-pages'
 
 export type RejectsPageState = KeysetPagesState<RejectRow>
 
-/** Keyset paging over `imports:rejects` for one import: the first page, then "Load more". */
+/** Keyset paging over `imports:rejects` for one import, one page at a time. */
 export function useRejectsPage(sourceId: number, pageSize = 100): RejectsPageState {
   return useKeysetPages<RejectRow, number>(`${sourceId} ${pageSize}`, (cursor) =>
     call('imports:rejects', { sourceId, limit: pageSize, cursor }),

@@ -1,30 +1,22 @@
 import { useCallback, useState } from 'react'
 import type { ApiInput } from '../../../shared/contract'
-import type { ArgusError } from '../../../shared/errors'
 import type { RankCursor, UserRisk } from '../../../shared/scoring-schemas'
 import { call } from '../api/client'
 import { useEvent } from './use-event'
-import { useKeysetPages } from './use-keyset-pages'
+import { useKeysetPages, type KeysetPagesState } from './use-keyset-pages'
 
 /** Which users to rank; the paging fields belong to the hook. */
 export type RiskyUsersFilter = Omit<ApiInput<'users:listRisky'>, 'limit' | 'cursor'>
 
-export interface RiskyUsersState {
-  /** Riskiest first, as the server orders them: every page loaded so far. */
-  items: readonly UserRisk[]
-  loading: boolean
-  loadingMore: boolean
-  error: ArgusError | undefined
-  hasMore: boolean
+/** One page of the ranking, riskiest first as the server orders them. */
+export interface RiskyUsersState extends KeysetPagesState<UserRisk> {
   /** Peer groups met in any page loaded while the screen is open, sorted; the server lists none. */
   peerGroups: readonly string[]
-  loadMore: () => void
-  reload: () => void
 }
 
 /**
- * Keyset paging over `users:listRisky`: the first page when the filter changes, the next one on
- * `loadMore` (the table asks as it nears the end). A finished scoring run starts over, so the
+ * Keyset paging over `users:listRisky`, one page at a time: the first page when the filter
+ * changes, the next on `next` (the table asks when its end is scrolled to). A finished scoring run starts over, so the
  * ranking fills in after an import without a reload.
  */
 export function useRiskyUsers(filter: RiskyUsersFilter, pageSize = 100): RiskyUsersState {

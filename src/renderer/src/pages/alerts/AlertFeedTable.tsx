@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react'
+import type { KeyboardEvent } from 'react'
 import type { Alert } from '../../../../shared/scoring-schemas'
 import { AlertTypeChips } from '../../components/AlertTypeChips'
 import { formatScore } from '../../components/AlertDetectors'
@@ -17,8 +17,6 @@ export interface AlertFeedTableProps {
   /** Enter on a row: move to its explanation. */
   onOpen: (id: number) => void
   onTriage: (id: number, change: TriageChange) => void
-  /** Called when the end of the list scrolls into view. */
-  onNearEnd: () => void
 }
 
 /** Keys that triage the focused row, as the explanation's buttons do. */
@@ -32,22 +30,7 @@ export const triageKeys: Readonly<Record<string, TriageChange>> = {
  * Alerts one per row. The selected row takes focus with a roving tabindex: arrows move (and
  * select), Enter opens the explanation, A / T / F acknowledge or give a verdict.
  */
-export function AlertFeedTable({ alerts, arrived, selectedId, onSelect, onOpen, onTriage, onNearEnd }: AlertFeedTableProps) {
-  const scroller = useRef<HTMLDivElement | null>(null)
-  const sentinel = useRef<HTMLDivElement | null>(null)
-  const nearEnd = useEffectEvent(onNearEnd)
-
-  useEffect(() => {
-    if (!scroller.current || !sentinel.current) return
-    // Starts loading a little before the last row is reached.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) nearEnd()
-    }, { root: scroller.current, rootMargin: '0px 0px 200px 0px' })
-    observer.observe(sentinel.current)
-    return () => observer.disconnect()
-    // Observed again as rows arrive: a page that did not fill the view should bring the next.
-  }, [alerts.length])
-
+export function AlertFeedTable({ alerts, arrived, selectedId, onSelect, onOpen, onTriage }: AlertFeedTableProps) {
   const focusableId = alerts.some((alert) => alert.id === selectedId) ? selectedId : alerts[0]?.id
 
   function onKeyDown(event: KeyboardEvent<HTMLTableRowElement>, alert: Alert): void {
@@ -66,7 +49,7 @@ export function AlertFeedTable({ alerts, arrived, selectedId, onSelect, onOpen, 
   }
 
   return (
-    <div className="table-scroll alert-feed-scroll" ref={scroller}>
+    <div className="table-scroll alert-feed-scroll">
       <table className="data-table alert-feed-table">
         <caption className="visually-hidden">Alerts: new ones first, then riskiest first</caption>
         <thead>
@@ -115,7 +98,6 @@ export function AlertFeedTable({ alerts, arrived, selectedId, onSelect, onOpen, 
           ))}
         </tbody>
       </table>
-      <div ref={sentinel} className="alert-feed-sentinel" aria-hidden="true" />
     </div>
   )
 }

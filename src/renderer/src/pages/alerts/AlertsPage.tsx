@@ -69,7 +69,6 @@ export function AlertsPage() {
         onSelect={select}
         onOpen={() => explanation.current?.focus()}
         onTriage={decide}
-        onNearEnd={feed.loadMore}
       />
     )
   }

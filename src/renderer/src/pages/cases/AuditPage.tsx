@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { Pager } from '../../components/Pager'
 import { Panel } from '../../components/Panel'
 import { formatCount } from '../../format'
 import { useAuditCheck, useAuditLog } from '../../hooks/use-audit'
@@ -25,17 +26,8 @@ export function AuditPage() {
     entries = (
       <>
         <AuditTable entries={log.items} brokenAt={check.data?.brokenAt ?? null} />
-        <div className="table-footer">
-          <span className="muted numeric" aria-live="polite">
-            {formatCount(log.items.length)} entries shown{log.hasMore ? '' : ' — all loaded'}
-          </span>
-          {log.hasMore ? (
-            <button type="button" className="button" onClick={log.loadMore} disabled={log.loadingMore}>
-              {log.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : null}
-        </div>
-        {log.error ? <ErrorBanner error={log.error} title="Could not load more entries" onRetry={log.loadMore} /> : null}
+        <Pager pager={log} rows="entries" />
+        {log.error ? <ErrorBanner error={log.error} title="Could not load that page of entries" onRetry={log.reload} /> : null}
       </>
     )
   }

@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
-import { formatCount } from '../../format'
+import { Pager } from '../../components/Pager'
 import { useCall } from '../../hooks/use-call'
 import { caseStatuses, useCaseList, type CaseStatus } from '../../hooks/use-cases'
 import { navigateToCase, replaceRouteQuery, useRouteQuery } from '../../hooks/use-route'
@@ -49,17 +49,8 @@ export function CasesPage() {
     list = (
       <>
         <CasesTable cases={cases.items} onOpen={navigateToCase} />
-        <div className="table-footer">
-          <span className="muted numeric" aria-live="polite">
-            {formatCount(cases.items.length)} {cases.items.length === 1 ? 'case' : 'cases'} shown{cases.hasMore ? '' : ' — all loaded'}
-          </span>
-          {cases.hasMore ? (
-            <button type="button" className="button" onClick={cases.loadMore} disabled={cases.loadingMore}>
-              {cases.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : null}
-        </div>
-        {cases.error ? <ErrorBanner error={cases.error} title="Could not load more cases" onRetry={cases.loadMore} /> : null}
+        <Pager pager={cases} rows="cases" />
+        {cases.error ? <ErrorBanner error={cases.error} title="Could not load that page of cases" onRetry={cases.reload} /> : null}
       </>
     )
   }

@@ -2,9 +2,9 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { EventsTable } from '../../components/EventsTable'
 import { Loading } from '../../components/Loading'
+import { Pager } from '../../components/Pager'
 import { Panel } from '../../components/Panel'
 import { useEventsPage } from '../../hooks/use-events-page'
-import { formatCount } from '../../format'
 import { zonedSpanBounds } from '../../zoned-day'
 import type { DashboardRange } from './dashboard-range'
 
@@ -37,21 +37,8 @@ export function RecentEventsPanel({ range, timeZone }: RecentEventsPanelProps) {
     body = (
       <>
         <EventsTable events={page.items} caption={`${title}, newest first`} />
-        {page.error ? (
-          <ErrorBanner title="Could not load more events" error={page.error} onRetry={page.loadMore} />
-        ) : null}
-        <div className="table-footer">
-          <span className="muted numeric" aria-live="polite">
-            {formatCount(shown)} {shown === 1 ? 'event' : 'events'} shown
-            {page.capped ? ' — the most this view keeps' : ''}
-            {!page.hasMore && !page.capped ? ' — all loaded' : ''}
-          </span>
-          {page.hasMore ? (
-            <button type="button" className="button" onClick={page.loadMore} disabled={page.loadingMore}>
-              {page.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : null}
-        </div>
+        {page.error ? <ErrorBanner title="Could not load that page of events" error={page.error} onRetry={page.reload} /> : null}
+        <Pager pager={page} rows="events" />
       </>
     )
   }

@@ -3,6 +3,7 @@ import type { ImportRecord } from '../../../../shared/contract'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
+import { Pager } from '../../components/Pager'
 import { Panel } from '../../components/Panel'
 import { formatCount } from '../../format'
 import { useRejectsPage } from '../../hooks/use-rejects-page'
@@ -68,20 +69,11 @@ export function RejectsPanel({ record, onClose }: RejectsPanelProps) {
             </tbody>
           </table>
         </div>
-        {page.error ? (
-          <ErrorBanner title="Could not load more rejected lines" error={page.error} onRetry={page.loadMore} />
-        ) : null}
-        <div className="table-footer">
-          <span className="muted numeric" aria-live="polite">
-            {formatCount(shown)} of {formatCount(record.rejects)} rejected lines shown
-            {!page.hasMore && shown < record.rejects ? ' — the rest were counted but not kept' : ''}
-          </span>
-          {page.hasMore ? (
-            <button type="button" className="button" onClick={page.loadMore} disabled={page.loadingMore}>
-              {page.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : null}
-        </div>
+        {page.error ? <ErrorBanner title="Could not load that page of rejected lines" error={page.error} onRetry={page.reload} /> : null}
+        <Pager pager={page} rows="rejected lines">
+          {` of ${formatCount(record.rejects)}`}
+          {!page.hasNext && page.firstRow + shown - 1 < record.rejects ? ' — the rest were counted but not kept' : ''}
+        </Pager>
       </>
     )
   }

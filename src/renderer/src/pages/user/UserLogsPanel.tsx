@@ -5,11 +5,11 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { ItemTags } from '../../components/ItemTags'
 import { Loading } from '../../components/Loading'
+import { Pager } from '../../components/Pager'
 import { Panel } from '../../components/Panel'
 import { UserEventDetail } from '../../components/UserEventDetail'
 import { UserEventsGrid } from '../../components/UserEventsGrid'
-import { formatCount } from '../../format'
-import { maxLoadedEvents, useEventsPage } from '../../hooks/use-events-page'
+import { useEventsPage } from '../../hooks/use-events-page'
 import { zonedDayBounds, zonedSpanBounds, type DaySpan } from '../../zoned-day'
 
 export interface UserLogsPanelProps {
@@ -25,7 +25,7 @@ export interface UserLogsPanelProps {
 type Scope = 'all' | 'day' | 'span'
 
 /**
- * The user's events, newest first, a page at a time: all of them, those of the selected day or
+ * The user's events, newest first, one page at a time: all of them, those of the selected day or
  * those of the brushed span; a row opens its raw record beside the table.
  */
 export function UserLogsPanel({ user, day, span, timeZone }: UserLogsPanelProps) {
@@ -47,7 +47,6 @@ export function UserLogsPanel({ user, day, span, timeZone }: UserLogsPanelProps)
 
   const scopeSwitch = (
     <>
-      <span className="muted">{formatCount(events.items.length)} loaded</span>
       <div className="risk-switch" role="group" aria-label="Which logs">
         <button type="button" className="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
           All
@@ -75,24 +74,11 @@ export function UserLogsPanel({ user, day, span, timeZone }: UserLogsPanelProps)
       ) : (
         <div className={open ? 'user-logs user-logs-with-detail' : 'user-logs'}>
           <div className="user-logs-main">
-            <UserEventsGrid events={events.items} openId={open?.id} onOpen={setOpen} />
-            <div className="table-footer">
-              <span className="muted">
-                {events.capped
-                  ? `Showing the newest ${formatCount(maxLoadedEvents)}; older events stay in the workspace.`
-                  : events.hasMore
-                    ? 'Older events exist.'
-                    : narrowed
-                      ? `All of this user’s events of ${shownDays} are shown.`
-                      : 'All of this user’s events are shown.'}
-              </span>
-              {events.hasMore ? (
-                <button type="button" className="button" onClick={events.loadMore} disabled={events.loadingMore}>
-                  {events.loadingMore ? 'Loading…' : 'Load more'}
-                </button>
-              ) : null}
-            </div>
-            {events.error ? <ErrorBanner error={events.error} title="Could not load more events" onRetry={events.loadMore} /> : null}
+            <UserEventsGrid events={events.items} pager={events} openId={open?.id} onOpen={setOpen} />
+            <Pager pager={events} rows="events">
+              {events.hasNext ? ', newest first; older ones on the next pages' : ''}
+            </Pager>
+            {events.error ? <ErrorBanner error={events.error} title="Could not load that page of events" onRetry={events.reload} /> : null}
           </div>
           {open ? (
             <UserEventDetail event={open} onClose={() => setOpen(undefined)} actions={<EventCaseActions key={open.id} eventId={open.id} />} />

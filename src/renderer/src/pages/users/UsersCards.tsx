@@ -2,29 +2,31 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { UserRisk } from '../../../../shared/scoring-schemas'
 import { UserRiskCard } from '../../components/UserRiskCard'
+import { usePagedActiveRow, useScrollPaging, type ScrollPager } from '../../components/scroll-paging'
 
 export interface UsersCardsProps {
+  /** One page of the ranking. */
   users: readonly UserRisk[]
-  canLoadMore: boolean
-  onLoadMore: () => void
+  /** Scrolling to the end turns to the next page. */
+  pager: ScrollPager
   onOpen: (user: string) => void
 }
 
 const cardWidth = 260
 const cardHeight = 168
 const gap = 10
-const prefetchRows = 6
 
 /**
  * The same ranking as colour-coded cards in a grid, virtualized by rows of cards. Arrows move
- * across and down the grid, Enter opens the selected user.
+ * across and down the grid, Enter opens the selected user; scrolling or arrowing past the end
+ * shows the next page.
  */
-export function UsersCards({ users, canLoadMore, onLoadMore, onOpen }: UsersCardsProps) {
+export function UsersCards({ users, pager, onOpen }: UsersCardsProps) {
   const id = useId()
   const scroller = useRef<HTMLDivElement | null>(null)
+  const onScroll = useScrollPaging(scroller, pager)
   const [width, setWidth] = useState(0)
-  const [active, setActive] = useState(0)
-  const activeIndex = Math.min(active, users.length - 1)
+  const { active: activeIndex, moveTo: activate } = usePagedActiveRow(pager, users.length)
   const columns = Math.max(1, Math.floor((width + gap) / (cardWidth + gap)))
   const rowCount = Math.ceil(users.length / columns)
 
@@ -44,11 +46,6 @@ export function UsersCards({ users, canLoadMore, onLoadMore, onOpen }: UsersCard
     overscan: 3,
   })
   const rows = virtualizer.getVirtualItems()
-  const lastVisible = rows.at(-1)?.index ?? 0
-
-  useEffect(() => {
-    if (canLoadMore && lastVisible >= rowCount - prefetchRows) onLoadMore()
-  }, [canLoadMore, lastVisible, onLoadMore, rowCount])
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const moves: Record<string, number> = {
@@ -62,9 +59,8 @@ export function UsersCards({ users, canLoadMore, onLoadMore, onOpen }: UsersCard
     const target = moves[event.key]
     if (target !== undefined) {
       event.preventDefault()
-      const next = Math.max(0, Math.min(users.length - 1, target))
-      setActive(next)
-      virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' })
+      const next = activate(target)
+      if (next !== undefined) virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' })
     } else if (event.key === 'Enter') {
       const user = users[activeIndex]
       if (user) onOpen(user.user)
@@ -80,6 +76,7 @@ export function UsersCards({ users, canLoadMore, onLoadMore, onOpen }: UsersCard
       tabIndex={0}
       aria-activedescendant={users.length > 0 ? `${id}-card-${activeIndex}` : undefined}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
     >
       <div className="users-cards-space" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => (
@@ -94,11 +91,11 @@ export function UsersCards({ users, canLoadMore, onLoadMore, onOpen }: UsersCard
                 <UserRiskCard
                   key={user.user}
                   id={`${id}-card-${index}`}
-                  rank={index + 1}
+                  rank={pager.firstRow + index}
                   user={user}
                   selected={index === activeIndex}
                   onOpen={() => {
-                    setActive(index)
+                    activate(index)
                     onOpen(user.user)
                   }}
                 />

@@ -3,16 +3,16 @@ import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { Pager } from '../../components/Pager'
 import { useRiskyUsers, type RiskyUsersFilter } from '../../hooks/use-risky-users'
 import { navigateToUser, replaceRouteQuery, useRouteQuery } from '../../hooks/use-route'
 import { useUserAnomalyTypes } from '../../hooks/use-user-anomaly-types'
-import { formatCount } from '../../format'
 import { UsersCards } from './UsersCards'
 import { UsersFilters } from './UsersFilters'
 import { UsersTable } from './UsersTable'
 import { isFiltered, usersStateFromQuery, usersStateToQuery, type UsersScreenState, type UsersView } from './users-query'
 
-/** The risky-user ranking: filters, then the table or the cards, pages loaded as they scroll into view. */
+/** The risky-user ranking: filters, then the table or the cards, one page at a time, the next as the end is scrolled to. */
 export function UsersPage() {
   const query = useRouteQuery()
   // The address holds the state it was opened with; from then on the screen owns it.
@@ -26,7 +26,6 @@ export function UsersPage() {
   }
   const setFilter = (filter: RiskyUsersFilter): void => update({ ...screen, filter })
   const setView = (view: UsersView): void => update({ ...screen, view })
-  const canLoadMore = ranking.hasMore && !ranking.loadingMore && ranking.error === undefined
 
   return (
     <div className="page users-page">
@@ -54,18 +53,12 @@ export function UsersPage() {
       ) : (
         <>
           {screen.view === 'table' ? (
-            <UsersTable users={ranking.items} canLoadMore={canLoadMore} onLoadMore={ranking.loadMore} onOpen={navigateToUser} />
+            <UsersTable users={ranking.items} pager={ranking} onOpen={navigateToUser} />
           ) : (
-            <UsersCards users={ranking.items} canLoadMore={canLoadMore} onLoadMore={ranking.loadMore} onOpen={navigateToUser} />
+            <UsersCards users={ranking.items} pager={ranking} onOpen={navigateToUser} />
           )}
-          <div className="users-footer" aria-live="polite">
-            <span className="muted">
-              {formatCount(ranking.items.length)} users loaded
-              {ranking.hasMore ? ', more as you scroll' : ranking.items.length > 0 ? ', all shown' : ''}
-              {ranking.loadingMore ? ' · loading…' : ''}
-            </span>
-            {ranking.error ? <ErrorBanner error={ranking.error} title="Could not load more users" onRetry={ranking.loadMore} /> : null}
-          </div>
+          {ranking.error ? <ErrorBanner error={ranking.error} title="Could not load that page of users" onRetry={ranking.reload} /> : null}
+          <Pager pager={ranking} rows="users" />
         </>
       )}
     </div>

@@ -1,36 +1,40 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useRef, type KeyboardEvent } from 'react'
 import type { UserRisk } from '../../../../shared/scoring-schemas'
+import { usePagedActiveRow, useScrollPaging, type ScrollPager } from '../../components/scroll-paging'
 import { usersColumns } from './users-columns'
 
 export interface UsersTableProps {
+  /** One page of the ranking. */
   users: readonly UserRisk[]
-  /** More pages exist and none is on its way: the table asks for one as its end comes into view. */
-  canLoadMore: boolean
-  onLoadMore: () => void
+  /** Scrolling to the end turns to the next page. */
+  pager: ScrollPager
   onOpen: (user: string) => void
 }
 
 const rowHeight = 36
 const headerHeight = 30
-/** Ask for the next page this many rows before the end, so scrolling rarely waits. */
-const prefetchRows = 30
 
 /**
  * The ranking as a virtualized table: only the rows in view are in the DOM. The table takes focus
  * once; arrows, Page Up/Down, Home and End move the active row (aria-activedescendant), Enter
- * opens the user's page.
+ * opens the user's page. Scrolling, or arrowing, past the last row shows the next page.
  */
-export function UsersTable({ users, canLoadMore, onLoadMore, onOpen }: UsersTableProps) {
+export function UsersTable({ users, pager, onOpen }: UsersTableProps) {
   const id = useId()
   const scroller = useRef<HTMLDivElement | null>(null)
-  const [active, setActive] = useState(0)
-  const activeIndex = Math.min(active, users.length - 1)
+  const onScroll = useScrollPaging(scroller, pager)
+  const { active: activeIndex, moveTo: activate } = usePagedActiveRow(pager, users.length)
 
   // The app is not built with the React Compiler; TanStack's unmemoizable returns are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: users as UserRisk[], columns: usersColumns, getCoreRowModel: getCoreRowModel() })
+  const table = useReactTable({
+    data: users as UserRisk[],
+    columns: usersColumns,
+    getCoreRowModel: getCoreRowModel(),
+    meta: { firstRow: pager.firstRow },
+  })
   const rows = table.getRowModel().rows
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -40,16 +44,10 @@ export function UsersTable({ users, canLoadMore, onLoadMore, onOpen }: UsersTabl
     scrollPaddingStart: headerHeight,
   })
   const items = virtualizer.getVirtualItems()
-  const lastVisible = items.at(-1)?.index ?? 0
-
-  useEffect(() => {
-    if (canLoadMore && lastVisible >= rows.length - prefetchRows) onLoadMore()
-  }, [canLoadMore, lastVisible, onLoadMore, rows.length])
 
   function moveTo(index: number): void {
-    const next = Math.max(0, Math.min(rows.length - 1, index))
-    setActive(next)
-    virtualizer.scrollToIndex(next, { align: 'auto' })
+    const next = activate(index)
+    if (next !== undefined) virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>): void {
@@ -77,7 +75,7 @@ export function UsersTable({ users, canLoadMore, onLoadMore, onOpen }: UsersTabl
   const columnCount = table.getVisibleLeafColumns().length
 
   return (
-    <div ref={scroller} className="users-table-scroll">
+    <div ref={scroller} className="users-table-scroll" onScroll={onScroll}>
       <table
         className="data-table users-table"
         role="grid"
@@ -122,7 +120,7 @@ export function UsersTable({ users, canLoadMore, onLoadMore, onOpen }: UsersTabl
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === activeIndex}
                 onClick={() => {
-                  setActive(item.index)
+                  activate(item.index)
                   onOpen(row.original.user)
                 }}
               >

@@ -1,10 +1,18 @@
-import { createColumnHelper } from '@tanstack/react-table'
+import { createColumnHelper, type RowData } from '@tanstack/react-table'
 import type { UserRisk } from '../../../../shared/scoring-schemas'
 import { RiskBar } from '../../components/RiskBar'
 import { RiskSeverityBadge } from '../../components/RiskSeverityBadge'
 import { RiskTypes } from '../../components/RiskTypes'
 import { formatCount } from '../../format'
 import { userHref } from '../../routes'
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the parameter must match TanStack's declaration
+  interface TableMeta<TData extends RowData> {
+    /** The number of the page's first row: the table holds one page, and ranks run on across pages. */
+    firstRow?: number
+  }
+}
 
 const column = createColumnHelper<UserRisk>()
 
@@ -14,7 +22,7 @@ export const usersColumns = [
     id: 'rank',
     header: '#',
     size: 52,
-    cell: (context) => <span className="numeric">{context.row.index + 1}</span>,
+    cell: (context) => <span className="numeric">{(context.table.options.meta?.firstRow ?? 1) + context.row.index}</span>,
   }),
   column.accessor('user', {
     header: 'User',
