@@ -5,10 +5,10 @@ import tseslint from 'typescript-eslint'
 
 // Import boundaries (STYLE.md): a file's folder tells what it may import.
 
-const electron = { name: 'electron', message: 'Only the Electron shell (src/main/index.ts, window.ts, menu.ts, print-pdf.ts), src/main/ipc and src/main/preload import electron.' }
+const electron = { name: 'electron', message: 'Only the Electron shell (src/main/index.ts, window.ts, menu.ts), src/main/ipc and src/main/preload import electron.' }
 const nodeIo = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'worker_threads', 'better-sqlite3', 'kysely']
 const pureFolders = ['src/shared/**', 'src/main/parsers/**', 'src/main/scoring/**']
-const shellFiles = ['src/main/index.ts', 'src/main/window.ts', 'src/main/menu.ts', 'src/main/print-pdf.ts', 'src/main/ipc/**', 'src/main/preload/**']
+const shellFiles = ['src/main/index.ts', 'src/main/window.ts', 'src/main/menu.ts', 'src/main/ipc/**', 'src/main/preload/**']
 
 /** The renderer runs in a browser sandbox and reaches main only through the contract. */
 function rendererImports(extraPatterns) {

@@ -2,10 +2,9 @@ import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openEngine, type Engine } from './api/engine'
-import { printHtmlToPdf } from './print-pdf'
 import { forwardEvents, registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
-import { createMainWindow, devServerUrl, hardenApp } from './window'
+import { createMainWindow, devServerUrl, hardenApp, printHtmlToPdf } from './window'
 
 // Composition root of the desktop app: one workspace open at a time, one window, one engine.
 

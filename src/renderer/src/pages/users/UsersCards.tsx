@@ -1,16 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { UserRisk } from '../../../../shared/scoring-schemas'
 import { UserRiskCard } from '../../components/UserRiskCard'
-import { usePagedActiveRow, useScrollPaging, type ScrollPager } from '../../components/scroll-paging'
+import { usePagedActiveRow, useScrollPaging } from '../../components/scroll-paging'
+import type { UsersTableProps } from './UsersTable'
 
-export interface UsersCardsProps {
-  /** One page of the ranking. */
-  users: readonly UserRisk[]
-  /** Scrolling to the end turns to the next page. */
-  pager: ScrollPager
-  onOpen: (user: string) => void
-}
+/** The cards take what the table takes: one page of the ranking, its pager, and what opens a user. */
+export type UsersCardsProps = UsersTableProps
 
 const cardWidth = 260
 const cardHeight = 168
