@@ -65,7 +65,10 @@ export function createDayReader(sqlite: BetterSqlite3.Database, timeZone: string
       for (const row of ofUser.iterate(user, localMidnight(from, timeZone), localMidnight(to, timeZone)) as IterableIterator<RawRow>) {
         const date = localDate(row[1], timeZone)
         let day = days.at(-1)
-        if (day?.date !== date) days.push((day = { user, date, dayStart: bounds(date).start, offsetMinutes: bounds(date).offsetMinutes, events: [] }))
+        if (day?.date !== date) {
+          const { start, offsetMinutes } = bounds(date)
+          days.push((day = { user, date, dayStart: start, offsetMinutes, events: [] }))
+        }
         day.events.push(fromRaw(row))
       }
       return days

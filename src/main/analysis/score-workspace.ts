@@ -61,7 +61,7 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const fingerprint = JSON.stringify([modelVersion, settings.timeZone, settings.weights, settings.rules, settings.alertPercentile, [...settings.falsePositives].map(([user, counts]) => [user, [...counts]]), [...settings.directory]])
     const latest = sqlite.prepare('select coalesce(max(id), 0) as id, count(*) as count from events').get() as { id: number; count: number }
     const lastAlert = (sqlite.prepare('select coalesce(max(id), 0) as id from alerts').get() as { id: number }).id
-    const from = incrementalStart(sqlite, workspacePath, fingerprint, settings.timeZone)
+    const from = incrementalStart(sqlite, workspacePath, fingerprint, settings.timeZone, latest.count)
     const state = from === null ? fullRun(sqlite, settings, options) : continueRun(checkpoint!, sqlite, settings, from, options)
     checkpoint = { ...state, workspacePath, fingerprint, lastEventId: latest.id, eventCount: latest.count }
     options.report({ stage: 'saving', done: 2, total: 3 })
@@ -107,11 +107,10 @@ function readSettings(sqlite: BetterSqlite3.Database): Settings {
 }
 
 /** The open date to re-score from when only new events on or after it arrived; null for a full run. */
-function incrementalStart(sqlite: BetterSqlite3.Database, workspacePath: string, fingerprint: string, timeZone: string): string | null {
+function incrementalStart(sqlite: BetterSqlite3.Database, workspacePath: string, fingerprint: string, timeZone: string, total: number): string | null {
   const last = checkpoint
   if (last === null || last.workspacePath !== workspacePath || last.fingerprint !== fingerprint || last.open === null) return null
   const added = sqlite.prepare('select min(ts) as first, count(*) as count from events where id > ?').get(last.lastEventId) as { first: number | null; count: number }
-  const total = (sqlite.prepare('select count(*) as count from events').get() as { count: number }).count
   // Rows went missing (a deleted import), or nothing is new: score everything again / nothing to add.
   if (total !== last.eventCount + added.count) return null
   if (added.first === null) return last.open.date

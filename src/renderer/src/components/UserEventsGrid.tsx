@@ -1,9 +1,9 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useId, useRef, type KeyboardEvent } from 'react'
+import { useId } from 'react'
 import type { EventRow } from '../../../shared/contract'
 import { formatTimestamp } from '../format'
-import { usePagedActiveRow, useScrollPaging, type ScrollPager } from './scroll-paging'
+import type { ScrollPager } from './scroll-paging'
+import { SpacerRow, useVirtualGrid } from './virtual-grid'
 
 export interface UserEventsGridProps {
   /** One page of the user's events. */
@@ -36,37 +36,21 @@ const headerHeight = 28
  */
 export function UserEventsGrid({ events, pager, openId, onOpen }: UserEventsGridProps) {
   const id = useId()
-  const scroller = useRef<HTMLDivElement | null>(null)
-  const onScroll = useScrollPaging(scroller, pager)
-  const { active: activeIndex, moveTo: activate } = usePagedActiveRow(pager, events.length)
-
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
   const table = useReactTable({ data: events as EventRow[], columns, getCoreRowModel: getCoreRowModel() })
   const rows = table.getRowModel().rows
-  const virtualizer = useVirtualizer({
+  const { scroller, onScroll, activeIndex, activate, items, paddingTop, paddingBottom, onKeyDown } = useVirtualGrid({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    pager,
+    rowHeight,
+    headerHeight,
     overscan: 15,
-    scrollPaddingStart: headerHeight,
-  })
-  const items = virtualizer.getVirtualItems()
-
-  function onKeyDown(event: KeyboardEvent<HTMLTableElement>): void {
-    const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: rows.length - 1 }
-    const target = moves[event.key]
-    if (target !== undefined) {
-      event.preventDefault()
-      const next = activate(target)
-      if (next !== undefined) virtualizer.scrollToIndex(next, { align: 'auto' })
-    } else if (event.key === 'Enter') {
-      const row = events[activeIndex]
+    onEnter: (index) => {
+      const row = events[index]
       if (row) onOpen(row)
-    }
-  }
+    },
+  })
 
-  const paddingTop = items[0]?.start ?? 0
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   return (
     <div ref={scroller} className="user-events-scroll" onScroll={onScroll}>
       <table
@@ -95,7 +79,7 @@ export function UserEventsGrid({ events, pager, openId, onOpen }: UserEventsGrid
           ))}
         </thead>
         <tbody>
-          {paddingTop > 0 ? <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: paddingTop, padding: 0 }} /></tr> : null}
+          <SpacerRow height={paddingTop} columns={columns.length} />
           {items.map((item) => {
             const row = rows[item.index]
             if (!row) return null
@@ -117,7 +101,7 @@ export function UserEventsGrid({ events, pager, openId, onOpen }: UserEventsGrid
               </tr>
             )
           })}
-          {paddingBottom > 0 ? <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: paddingBottom, padding: 0 }} /></tr> : null}
+          <SpacerRow height={paddingBottom} columns={columns.length} />
         </tbody>
       </table>
     </div>

@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading'
 import { formatBytes, formatCount } from '../../format'
 import type { ImportJob } from '../../hooks/use-import-jobs'
 import type { Intake } from '../../hooks/use-import-intake'
+import { JobCardHeader } from './JobCardHeader'
 import { describeEntry, describePaths } from './paths'
 
 export interface ActiveJobsProps {
@@ -81,12 +82,7 @@ function JobCard({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
   const measured = progress.state === 'running' && progress.bytesTotal > 0
   return (
     <li className="job-card">
-      <div className="job-card-header">
-        <span className={`status status-${progress.state}`}>{progress.state}</span>
-        <span className="job-title" title={progress.paths.join('\n') || label}>
-          {label}
-        </span>
-        <span className="muted numeric">#{progress.jobId}</span>
+      <JobCardHeader status={progress.state} tone={progress.state} label={label} paths={progress.paths} jobId={progress.jobId}>
         <button
           type="button"
           className="button"
@@ -96,7 +92,7 @@ function JobCard({ job, onCancel }: { job: ImportJob; onCancel: () => void }) {
         >
           {job.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
-      </div>
+      </JobCardHeader>
       <progress
         className="job-progress"
         max={measured ? progress.bytesTotal : undefined}

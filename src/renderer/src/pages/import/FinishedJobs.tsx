@@ -1,6 +1,7 @@
 import type { ImportFileResult } from '../../../../shared/contract'
 import { formatCount } from '../../format'
 import type { ImportJob } from '../../hooks/use-import-jobs'
+import { JobCardHeader } from './JobCardHeader'
 import { describePaths, displayPath } from './paths'
 
 export interface FinishedJobsProps {
@@ -35,12 +36,7 @@ function FinishedJob({ job, onDismiss }: { job: ImportJob; onDismiss: () => void
   const outcome = jobOutcome(progress.state, files)
   return (
     <li className={`job-card job-card-${outcome.tone}`}>
-      <div className="job-card-header">
-        <span className={`status status-${outcome.tone}`}>{outcome.label}</span>
-        <span className="job-title" title={progress.paths.join('\n') || label}>
-          {label}
-        </span>
-        <span className="muted numeric">#{progress.jobId}</span>
+      <JobCardHeader status={outcome.label} tone={outcome.tone} label={label} paths={progress.paths} jobId={progress.jobId}>
         <button
           type="button"
           className="button button-quiet"
@@ -49,7 +45,7 @@ function FinishedJob({ job, onDismiss }: { job: ImportJob; onDismiss: () => void
         >
           Dismiss
         </button>
-      </div>
+      </JobCardHeader>
       <p className="job-stats">
         {`${counted(summary?.events ?? progress.events, 'event')}, `}
         {counted(summary?.rejects ?? progress.rejects, 'rejected line')}

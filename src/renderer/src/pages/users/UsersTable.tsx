@@ -1,8 +1,8 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useId, useRef, type KeyboardEvent } from 'react'
+import { useId } from 'react'
 import type { UserRisk } from '../../../../shared/scoring-schemas'
-import { usePagedActiveRow, useScrollPaging, type ScrollPager } from '../../components/scroll-paging'
+import type { ScrollPager } from '../../components/scroll-paging'
+import { SpacerRow, useVirtualGrid } from '../../components/virtual-grid'
 import { usersColumns } from './users-columns'
 
 export interface UsersTableProps {
@@ -23,10 +23,6 @@ const headerHeight = 30
  */
 export function UsersTable({ users, pager, onOpen }: UsersTableProps) {
   const id = useId()
-  const scroller = useRef<HTMLDivElement | null>(null)
-  const onScroll = useScrollPaging(scroller, pager)
-  const { active: activeIndex, moveTo: activate } = usePagedActiveRow(pager, users.length)
-
   // The app is not built with the React Compiler; TanStack's unmemoizable returns are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -36,42 +32,17 @@ export function UsersTable({ users, pager, onOpen }: UsersTableProps) {
     meta: { firstRow: pager.firstRow },
   })
   const rows = table.getRowModel().rows
-  const virtualizer = useVirtualizer({
+  const { scroller, onScroll, activeIndex, activate, items, paddingTop, paddingBottom, onKeyDown } = useVirtualGrid({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    pager,
+    rowHeight,
+    headerHeight,
     overscan: 12,
-    scrollPaddingStart: headerHeight,
-  })
-  const items = virtualizer.getVirtualItems()
-
-  function moveTo(index: number): void {
-    const next = activate(index)
-    if (next !== undefined) virtualizer.scrollToIndex(next, { align: 'auto' })
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTableElement>): void {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1)
-    const moves: Record<string, number> = {
-      ArrowDown: activeIndex + 1,
-      ArrowUp: activeIndex - 1,
-      PageDown: activeIndex + page,
-      PageUp: activeIndex - page,
-      Home: 0,
-      End: rows.length - 1,
-    }
-    const target = moves[event.key]
-    if (target !== undefined) {
-      event.preventDefault()
-      moveTo(target)
-    } else if (event.key === 'Enter') {
-      const user = users[activeIndex]
+    onEnter: (index) => {
+      const user = users[index]
       if (user) onOpen(user.user)
-    }
-  }
-
-  const paddingTop = items[0]?.start ?? 0
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+    },
+  })
   const columnCount = table.getVisibleLeafColumns().length
 
   return (
@@ -108,7 +79,7 @@ export function UsersTable({ users, pager, onOpen }: UsersTableProps) {
           ))}
         </thead>
         <tbody>
-          {paddingTop > 0 ? <tr aria-hidden="true"><td colSpan={columnCount} style={{ height: paddingTop, padding: 0 }} /></tr> : null}
+          <SpacerRow height={paddingTop} columns={columnCount} />
           {items.map((item) => {
             const row = rows[item.index]
             if (!row) return null
@@ -130,7 +101,7 @@ export function UsersTable({ users, pager, onOpen }: UsersTableProps) {
               </tr>
             )
           })}
-          {paddingBottom > 0 ? <tr aria-hidden="true"><td colSpan={columnCount} style={{ height: paddingBottom, padding: 0 }} /></tr> : null}
+          <SpacerRow height={paddingBottom} columns={columnCount} />
         </tbody>
       </table>
     </div>
