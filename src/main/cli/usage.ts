@@ -18,7 +18,7 @@ Commands:
                           --mapping maps columns for generic-csv / generic-json, e.g.
                           ts=Time,user=Account,action=Event (saved in the workspace)
   analyze PATH... [--db FILE] [--json] [ingest options]
-                          import, then rank risky users (scoring arrives in a later release)
+                          import, score every user-day and rank the risky users
   listen [--db FILE] [--host ADDR] [--udp-port N] [--tcp-port N]
                           receive syslog (RFC 3164/5424 over UDP and TCP, 127.0.0.1:5514 by
                           default) into the workspace until Ctrl+C

@@ -52,8 +52,10 @@ function compareText(first: string, second: string): number {
 }
 
 /**
- * A user's risk from their scored days, for ranking: the strongest day, with a little for the
- * second and third strongest (a campaign over days outranks one odd day of equal peak). Recent
+ * A user's risk from their scored days, for ranking: the strongest day, plus a quarter of the
+ * second strongest and a tenth of the third. A campaign over days (a spree of nights, a drift,
+ * repeated structuring) outranks one odd day of equal peak: one surprising day is the commonest
+ * benign story, the same finding again is not. Recent
  * days weigh more: a day `halfLifeDays` before the user's last day keeps 7/8 of its risk, and no
  * day drops below 3/4, so an attack early in the period is not forgotten.
  */
@@ -66,5 +68,5 @@ export function userRisk(days: readonly { date: string; risk: number }[], halfLi
       return day.risk * (0.75 + 0.25 * Math.pow(0.5, age / halfLifeDays))
     })
     .sort((first, second) => second - first)
-  return Math.min(1, decayed[0]! + 0.1 * (decayed[1] ?? 0) + 0.05 * (decayed[2] ?? 0))
+  return Math.min(1, decayed[0]! + 0.25 * (decayed[1] ?? 0) + 0.1 * (decayed[2] ?? 0))
 }

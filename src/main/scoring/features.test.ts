@@ -92,6 +92,12 @@ describe('computeDayFeatures', () => {
     expect(value(vector, 'failed_logons')).toBe(2)
   })
 
+  it('counts a file written to a Windows drive other than A:–C: as a removable copy', () => {
+    const at = (time: string, path: string): ScoredEvent => event(monday, time, 'file_create', { host: 'ws1', object: path })
+    const { vector } = computeDayFeatures(day('2024-03-04', monday, [at('09:00', 'E:\\report.xlsx'), at('09:01', 'f:\\x\\plan.docx'), at('09:02', 'C:\\Users\\alice\\notes.txt'), at('09:03', '\\\\fs01\\finance\\q1.xlsx')]), createSeenEntities())
+    expect(value(vector, 'removable_copies')).toBe(2)
+  })
+
   it('counts a whole weekend day as after hours but not as outside the clock', () => {
     const saturday = Date.UTC(2024, 2, 9)
     expect(weekdayOf('2024-03-09')).toBe(6)

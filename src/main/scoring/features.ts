@@ -13,7 +13,7 @@ import { actionSymbols, symbols } from './markov'
  *   ssh_invalid_user, account_lockout and any failed Kerberos/NTLM check), privilege uses (sudo,
  *   su, privilege_use, explicit_credentials) and refusals, account and group changes,
  *   processes, file copies, copies to removable media (`attrs.toRemovableMedia`, or a path under
- *   /media, /run/media, /mnt/usb, /Volumes), device connects, emails sent and their recipients
+ *   /media, /run/media, /mnt/usb, /Volumes, or on a Windows drive other than A:–C:), device connects, emails sent and their recipients
  *   (to + cc + bcc), web requests, uploads and their bytes, transfers with their amount sum and
  *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
@@ -80,7 +80,9 @@ export const reportingThreshold = { amount: 10_000, lowerFraction: 0.9 } as cons
 const hourMs = 3_600_000
 const sessionGapMs = 30 * 60_000
 const maxSequence = 4096
-const removablePath = /^(\/media\/|\/run\/media\/|\/mnt\/(usb|removable|media)|\/Volumes\/)/i
+// Sticks mount under these on Linux and macOS; on Windows they take the next free drive letter.
+// A fixed data drive (D:) matches too, but whoever writes there daily has it in their history.
+const removablePath = /^(\/media\/|\/run\/media\/|\/mnt\/(usb|removable|media)|\/Volumes\/|[D-Z]:\\)/i
 const sequenceBuffer = new Uint8Array(maxSequence)
 
 /** Which specific counter an action increments (category counts are separate). */

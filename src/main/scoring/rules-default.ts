@@ -57,19 +57,31 @@ export const defaultRules: readonly Rule[] = [
     kind: 'new_entity_burst', entity: 'destinations', count: 5, minHistoryDays: 5,
   },
   {
+    // Collection before theft: copying one's own files is everyday work, sweeping shares one never opened is not.
+    id: 'new-location-burst', description: 'Files opened in several shares or folders the user never used before, on one day: collection.',
+    severity: 0.4, technique: 'T1039', types: ['exfiltration'], enabled: true,
+    kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5,
+  },
+  {
     id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',
     severity: 0.8, technique: 'T1052.001', types: ['exfiltration'], enabled: true,
     kind: 'removable_mass_copy', copies: 20, requireDevice: false, overUsual: 2,
   },
   {
     id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
-    severity: 0.6, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
+    severity: 0.8, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
     kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5,
   },
   {
     id: 'off-hours-access', description: 'Substantial activity outside working hours by a user who rarely works then.',
     severity: 0.4, technique: 'T1078', types: ['after_hours'], enabled: true,
-    kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 5,
+    kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 5, hours: 'off_clock',
+  },
+  {
+    // Beside off-hours-access: a long evening is common, a working session in the small hours by someone who never has one is not.
+    id: 'night-access', description: 'A working session at night (22:00–06:00) by a user who is almost never active then.',
+    severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
+    kind: 'off_hours', minEvents: 20, maxUsualShare: 0.05, minHistoryDays: 5, hours: 'night',
   },
   {
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',

@@ -165,6 +165,25 @@ describe('evaluateRules', () => {
     expect(spree.score).toBeCloseTo(0.4 * strengthOver(100, 12))
   })
 
+  it('fires night access on a session in the small hours, not on a long evening', () => {
+    const at = (index: number, start: number, count: number) => office(index, Array.from({ length: count }, (_, minute) => event(index, start + minute, 'file_open')))
+    // 25 events from 01:00 are night; 25 from 19:00 are off the clock but not night.
+    const night = run([rule('night-access')], [...quietWeek, at(6, 60, 25)])
+    expect(night.score).toBeCloseTo(0.5 * strengthOver(25, 20))
+    expect(night.facts[0]!.text).toMatch(/^25 events at night \(22:00–06:00\)/)
+    expect(run([rule('night-access')], [...quietWeek, at(6, 1140, 25)]).score).toBe(0)
+    expect(run([rule('off-hours-access')], [...quietWeek, at(6, 1140, 25)]).score).toBeGreaterThan(0)
+    // Someone often up at night has a habit: only more than twice their busiest night counts.
+    const owl = Array.from({ length: 6 }, (_, index) => at(index, 60, 25))
+    expect(run([rule('night-access')], [...owl, at(6, 60, 30)]).score).toBe(0)
+  })
+
+  it('fires on a day that opens files in several never-used shares (collection)', () => {
+    const sweep = office(6, ['finance', 'legal', 'hr', 'board'].map((share, index) => event(6, 700 + index, 'file_open', { object: `\\\\fs01\\${share}\\plan.xlsx` })))
+    expect(run([rule('new-location-burst')], [...quietWeek, sweep]).facts[0]!.text).toMatch(/^4 file locations never used before/)
+    expect(run([rule('new-location-burst')], [office(0), sweep]).score).toBe(0)
+  })
+
   it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     const third = run([rule('off-hours-access')], [...quietWeek, night(6), night(7), night(8)])

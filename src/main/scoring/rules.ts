@@ -29,7 +29,8 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false), overUsual }),
   // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
-  z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays }),
+  // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
+  z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
@@ -230,18 +231,20 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(day, history, rule.minBytes, rule.minUploads)
     case 'off_hours': {
-      const afterHours = vector[featureIndex.off_clock_events]!
+      const feature = rule.hours === 'night' ? featureIndex.night_events : featureIndex.off_clock_events
+      const afterHours = vector[feature]!
       if (history.days < rule.minHistoryDays || afterHours < rule.minEvents) return null
       // The habit is judged before an ongoing run of such days: a spree's own first nights do not make it usual.
-      const habit = history.vectors.slice(0, history.vectors.length - offHoursRun(history.vectors, rule.minEvents, rule.minHistoryDays))
+      const habit = history.vectors.slice(0, history.vectors.length - offHoursRun(history.vectors, feature, rule.minEvents, rule.minHistoryDays))
       const streak = history.vectors.length - habit.length
-      const usual = habit.filter((earlier) => earlier[featureIndex.off_clock_events]! >= rule.minEvents).length
+      const usual = habit.filter((earlier) => earlier[feature]! >= rule.minEvents).length
       // Volume against the user's own habit: their busiest off-hours day so far, or the rule's minimum.
       // Someone who often works late still stands out with more than twice their busiest evening.
-      const most = habit.reduce((highest, earlier) => Math.max(highest, earlier[featureIndex.off_clock_events]!), 0)
+      const most = habit.reduce((highest, earlier) => Math.max(highest, earlier[feature]!), 0)
       if (usual / Math.max(1, habit.length) > rule.maxUsualShare && afterHours <= 2 * most) return null
       const run = streak > 0 ? `; day ${streak + 1} of a run` : ''
-      return { value: afterHours, text: `${afterHours} events outside working hours (such a day ${usual} times in ${habit.length} earlier days${run})`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
+      const when = rule.hours === 'night' ? 'at night (22:00–06:00)' : 'outside working hours'
+      return { value: afterHours, text: `${afterHours} events ${when} (such a day ${usual} times in ${habit.length} earlier days${run})`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
     }
     case 'threshold_structuring': {
       const lower = rule.threshold * rule.lowerFraction
@@ -257,12 +260,12 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
 const maxOffHoursRun = 7
 
 /**
- * How many of the latest earlier days in a row had at least `minEvents` off-hours events, when
+ * How many of the latest earlier days in a row had at least `minEvents` off-hours events (`feature`), when
  * that run is short (under `maxOffHoursRun`) and at least `minHabitDays` days precede it; else 0.
  */
-function offHoursRun(vectors: readonly Float64Array[], minEvents: number, minHabitDays: number): number {
+function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvents: number, minHabitDays: number): number {
   let run = 0
-  while (run < vectors.length && vectors[vectors.length - 1 - run]![featureIndex.off_clock_events]! >= minEvents) run++
+  while (run < vectors.length && vectors[vectors.length - 1 - run]![feature]! >= minEvents) run++
   return run < maxOffHoursRun && vectors.length - run >= minHabitDays ? run : 0
 }
 
