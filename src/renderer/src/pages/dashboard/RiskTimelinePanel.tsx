@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { Chart, type ChartOption } from '../../components/Chart'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
@@ -29,6 +29,7 @@ export function RiskTimelinePanel({ alerts, palette, onRange }: RiskTimelinePane
   const dates = useMemo(() => timelineDates(stats), [stats])
   // Kept stable between renders: a new option resets the chart, and with it the brushed span.
   const option = useMemo(() => (stats ? timelineOption(stats, dates, palette) : undefined), [stats, dates, palette])
+  const brushed = useRef(false)
 
   let body
   if (stats === undefined && alerts.error) {
@@ -54,7 +55,14 @@ export function RiskTimelinePanel({ alerts, palette, onRange }: RiskTimelinePane
           if (date) openHref(alertsHref({ severity, from: date, to: date }))
         }}
         onBrush={(span) => {
-          if (span === null) return onRange(null)
+          // ECharts also reports an empty selection after every redraw (debounced, so it may come
+          // after the analyst typed a range): only a cleared brush span clears the range.
+          if (span === null) {
+            if (brushed.current) onRange(null)
+            brushed.current = false
+            return
+          }
+          brushed.current = true
           const from = dates[clampIndex(Math.min(span[0], span[1]), dates.length)]
           const to = dates[clampIndex(Math.max(span[0], span[1]), dates.length)]
           onRange(from && to ? { from, to } : null)
