@@ -3,7 +3,7 @@
 // explains it.
 
 import { hourMs, minuteMs } from './calendar'
-import { cloudStorageDomains } from './catalog-web'
+import { cloudStorageDomains, jobDomains } from './catalog-web'
 import { addToGroup, sudo } from './formats/auth-log'
 import { ecsGroupAdd, ecsLogon } from './formats/ecs'
 import { webRequest } from './normal-communication'
@@ -69,6 +69,14 @@ function grantAccess(day: WorkDay): void {
   }
 }
 
+/** A friend's job ad, a salary check: a few pages on a job board by someone who is not leaving. */
+function jobAdLook(day: WorkDay): void {
+  const { random } = day
+  const board = random.pick(jobDomains)
+  const ts = day.start + Math.floor(random.next() * (day.end - day.start))
+  for (let index = random.int(1, 5); index > 0; index--) webRequest(day, ts + index * random.int(20_000, 90_000), board, { path: `/jobs/${random.int(10_000, 99_999)}` })
+}
+
 export function ordinarySurprises(day: WorkDay): void {
   const { random, person } = day
   const habits = person.habits
@@ -77,5 +85,6 @@ export function ordinarySurprises(day: WorkDay): void {
   if (cloud.length > 0 && !day.weekend && random.chance(0.02)) bigUpload(day, random.pick(cloud))
   if (habits.usb > 0 && !day.weekend && random.chance(0.01)) bigCopy(day)
   if (!day.weekend && random.chance(0.005)) forgottenPassword(day)
+  if (!day.weekend && random.chance(0.01)) jobAdLook(day)
   if (person.role === 'Systems Administrator' && !day.weekend && random.chance(0.15)) grantAccess(day)
 }

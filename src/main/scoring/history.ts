@@ -151,6 +151,8 @@ export interface UserHistory {
   ruleDays: Map<string, number>
   /** Per counting rule, what it counted on earlier days (so a burst can be compared with the user's usual). */
   ruleCounts: Map<string, SortedValues>
+  /** Per counting rule, its count on every earlier day, oldest first (for rules judged against the baseline period). */
+  ruleSeries: Map<string, number[]>
   /** The user's own spread per compared feature as of the last scored day, for the population prior. */
   spread: Float64Array | null
 }
@@ -166,6 +168,7 @@ export function createUserHistory(): UserHistory {
     surprise: new SortedValues(historyWindow),
     ruleDays: new Map(),
     ruleCounts: new Map(),
+    ruleSeries: new Map(),
     spread: null,
   }
 }
@@ -193,6 +196,9 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
     let window = history.ruleCounts.get(rule)
     if (window === undefined) history.ruleCounts.set(rule, (window = new SortedValues(historyWindow)))
     window.push(count)
+    const series = history.ruleSeries.get(rule)
+    if (series === undefined) history.ruleSeries.set(rule, [count])
+    else series.push(count)
   }
   if (memory.spread !== null) history.spread = memory.spread
 }

@@ -1,5 +1,13 @@
 import type { Rule } from './rules'
 
+/** Job boards, global and national; LinkedIn is left out because most people visit it for other reasons. */
+const jobBoards = [
+  'indeed.com', 'indeed.co.uk', 'monster.com', 'monster.co.uk', 'glassdoor.com', 'careerbuilder.com', 'dice.com', 'ziprecruiter.com',
+  'simplyhired.com', 'snagajob.com', 'usajobs.gov', 'hired.com', 'wellfound.com', 'flexjobs.com', 'theladders.com', 'careerjet.com',
+  'jooble.org', 'adzuna.com', 'totaljobs.com', 'reed.co.uk', 'cv-library.co.uk', 'stepstone.de', 'stepstone.com', 'seek.com.au',
+  'naukri.com', 'jobstreet.com', 'workopolis.com', 'jobbank.gc.ca',
+]
+
 /**
  * The rule set a new workspace starts with (the analyst edits a copy stored in the workspace).
  * Severities are what a rule adds to the day's rules score; thresholds are set where ordinary
@@ -82,6 +90,13 @@ export const defaultRules: readonly Rule[] = [
     id: 'night-access', description: 'A working session at night (22:00–06:00) by a user who is almost never active then.',
     severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
     kind: 'off_hours', minEvents: 20, maxUsualShare: 0.05, minHistoryDays: 5, hours: 'night',
+  },
+  {
+    // A flight-risk sign, not an attack: it adds weight to a drift the other detectors see. The
+    // user's first weeks are the bar, so a recruiter's daily job-board work fires it only when it doubles.
+    id: 'job-search', description: 'Visits to job boards by a user who does not usually visit them: a departing employee.',
+    severity: 0.4, technique: null, types: ['behaviour_drift'], enabled: true,
+    kind: 'domain_visits', domains: jobBoards, count: 2, overUsual: 2, minHistoryDays: 5,
   },
   {
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',

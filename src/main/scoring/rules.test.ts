@@ -184,6 +184,26 @@ describe('evaluateRules', () => {
     expect(run([rule('new-location-burst')], [office(0), sweep]).score).toBe(0)
   })
 
+  it('flags job-board visits against the first weeks, so a drift keeps firing and a recruiter fires only when it doubles', () => {
+    const boards = (index: number, count: number, domain = 'www.indeed.com') =>
+      office(index, Array.from({ length: count }, (_, minute) => event(index, 900 + minute, 'http_request', { object: domain })))
+    const first = run([rule('job-search')], [...quietWeek, boards(6, 3)])
+    expect(first.score).toBeCloseTo(0.4 * strengthOver(3, 2))
+    expect(first.facts[0]!.text).toMatch(/^3 visits to listed sites \(www\.indeed\.com\), usually at most 0 in the first 3 days/)
+    // Subdomains count, look-alikes do not; one visit is below the bar.
+    expect(run([rule('job-search')], [...quietWeek, boards(6, 3, 'uk.indeed.com')]).score).toBeGreaterThan(0)
+    expect(run([rule('job-search')], [...quietWeek, boards(6, 3, 'notindeed.com')]).score).toBe(0)
+    expect(run([rule('job-search')], [...quietWeek, boards(6, 1)]).score).toBe(0)
+    // A departing employee's tenth day of job hunting is judged against the weeks before it, not the hunt.
+    const quietMonth = Array.from({ length: 14 }, (_, index) => office(index))
+    const tenth = run([rule('job-search')], [...quietMonth, ...Array.from({ length: 10 }, (_, offset) => boards(14 + offset, 4))])
+    expect(tenth.score).toBeCloseTo(0.4 * strengthOver(4, 2))
+    // A recruiter on job boards every day: routine, until a day at more than twice the usual.
+    const recruiter = Array.from({ length: 10 }, (_, index) => boards(index, 5))
+    expect(run([rule('job-search')], [...recruiter, boards(10, 6)]).score).toBe(0)
+    expect(run([rule('job-search')], [...recruiter, boards(10, 12)]).score).toBeGreaterThan(0)
+  })
+
   it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     const third = run([rule('off-hours-access')], [...quietWeek, night(6), night(7), night(8)])

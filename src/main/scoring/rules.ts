@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { entityKinds, featureIndex, isFailedLogon, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import type { UserHistory } from './history'
+import { SortedValues, type UserHistory } from './history'
+import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
 
 // The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
@@ -31,6 +32,10 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
   // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
+  // Web visits to a listed kind of site (job boards: a flight-risk sign); a listed domain also covers its subdomains.
+  // Judged against the user's baseline period (their first days), not their recent ones: a drift
+  // that repeats every day for weeks is the finding, and must not turn into the user's usual.
+  z.object({ kind: z.literal('domain_visits'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
@@ -134,11 +139,11 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     if (!rule.enabled) continue
     const counted = countOf(rule, input.day, input.features, input.history)
     if (counted !== null) counts.set(rule.id, counted.count)
-    const finding = counted === null ? evaluate(rule, input) : countFinding(rule, counted, input.history)
+    const finding = counted === null ? evaluate(rule, input) : rule.kind === 'domain_visits' ? baselineFinding(rule, counted, input.history) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
-    const routine = input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
+    const routine = rule.kind !== 'domain_visits' && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
     const weight = rule.severity * (finding.strength ?? 1) * (routine ? routineFactor : 1)
     total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
@@ -173,6 +178,12 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       const copies = rule.requireDevice && features.vector[featureIndex.device_connects]! === 0 ? 0 : features.vector[featureIndex.removable_copies]!
       return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media` }
     }
+    case 'domain_visits': {
+      const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedDomain(event.object, rule.domains)).map((event) => event.object!)
+      const named = [...new Set(visited)]
+      const listed = named.slice(0, 3).join(', ') + (named.length > 3 ? ', …' : '')
+      return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})` }
+    }
     case 'event_velocity': {
       if (history.days < rule.minHistoryDays) return null
       const counted = day.events.filter((event) => rule.actions.includes(event.action) && (!rule.newObjectsOnly || isNewObject(event.object, history)))
@@ -204,6 +215,21 @@ function countFinding(rule: Rule, counted: Counted, history: UserHistory): Findi
   const bar = Math.max(counted.threshold, counted.overUsual * usual)
   if (counted.count <= counted.overUsual * usual) return null
   return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)}`, strength: strengthOver(counted.count, bar) }
+}
+
+/**
+ * A count judged against the user's baseline period (the first `baselineShare` of their earlier
+ * days, as OCEAN's): it fires above `overUsual` times that period's 95th percentile.
+ */
+function baselineFinding(rule: Extract<Rule, { kind: 'domain_visits' }>, counted: Counted, history: UserHistory): Finding | null {
+  if (counted.count < counted.threshold || history.days < rule.minHistoryDays) return null
+  const series = history.ruleSeries.get(rule.id) ?? []
+  const baseline = new SortedValues(Math.max(1, Math.floor(series.length * baselineShare)))
+  for (let day = 0; day < baseline.capacity && day < series.length; day++) baseline.push(series[day]!)
+  const usual = baseline.size === 0 ? 0 : baseline.quantile(0.95)
+  const bar = Math.max(counted.threshold, counted.overUsual * usual)
+  if (counted.count <= counted.overUsual * usual) return null
+  return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)} in the first ${baseline.size} days`, strength: strengthOver(counted.count, bar) }
 }
 
 function evaluate(rule: Rule, input: RuleInput): Finding | null {
@@ -267,6 +293,15 @@ function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvent
   let run = 0
   while (run < vectors.length && vectors[vectors.length - 1 - run]![feature]! >= minEvents) run++
   return run < maxOffHoursRun && vectors.length - run >= minHabitDays ? run : 0
+}
+
+/** `www.indeed.com` is listed by `indeed.com`; `notindeed.com` is not. */
+export function isListedDomain(domain: string, listed: readonly string[]): boolean {
+  const host = domain.toLowerCase()
+  return listed.some((entry) => {
+    const wanted = entry.toLowerCase()
+    return host === wanted || host.endsWith(`.${wanted}`)
+  })
 }
 
 function isNewObject(object: string | null, history: UserHistory): boolean {
