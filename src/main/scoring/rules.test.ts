@@ -3,7 +3,7 @@ import { actionVocabulary } from '../../shared/actions'
 import { comparedValues } from './baseline'
 import { computeDayFeatures } from './features'
 import { createUserHistory, rememberUserDay, type UserHistory } from './history'
-import { buildFailureIndex, evaluateRules, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
+import { buildFailureIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
 import { defaultRules } from './rules-default'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -83,9 +83,9 @@ describe('evaluateRules', () => {
   it('fires brute force then success from the same source, not after a few typos or from elsewhere', () => {
     const fired = run([rule('brute-force-then-success')], [...quietWeek, bruteForce(14, '203.0.113.5')])
     // Graded by magnitude: 14 failures against a bar of 5 is most, 20 (four times the bar) all of the severity.
-    expect(fired.score).toBeCloseTo(0.9 * strengthOver(14, 5))
-    expect(fired.score).toBeGreaterThan(0.7)
-    expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(20, '203.0.113.5')]).score).toBeCloseTo(0.9)
+    expect(fired.score).toBeCloseTo(ruleScale * (0.9 * strengthOver(14, 5)))
+    expect(fired.score / ruleScale).toBeGreaterThan(0.7)
+    expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(20, '203.0.113.5')]).score).toBeCloseTo(ruleScale * 0.9)
     expect(fired.types).toEqual(['account_takeover', 'brute_force'])
     expect(fired.facts[0]!.text).toBe('14 failed logons followed by a successful logon from 203.0.113.5 within 5 minutes (rule brute-force-then-success, T1110)')
     expect(run([rule('brute-force-then-success')], [...quietWeek, bruteForce(3, '203.0.113.5')]).score).toBe(0)
@@ -93,7 +93,7 @@ describe('evaluateRules', () => {
     // From an address the user logged on from before (a forgotten password at their desk): half.
     const fromThere = Array.from({ length: 6 }, (_, index) => office(index, [event(index, 541, 'ssh_accept', { srcIp: '203.0.113.5', host: 'srv1' })]))
     const familiar = run([rule('brute-force-then-success')], [...fromThere, bruteForce(20, '203.0.113.5')])
-    expect(familiar.score).toBeCloseTo(0.45)
+    expect(familiar.score).toBeCloseTo(ruleScale * 0.45)
     expect(familiar.facts[0]!.text).toContain('(an address used before)')
   })
 
@@ -104,7 +104,7 @@ describe('evaluateRules', () => {
     expect(wide.get('198.51.100.9')?.users.size).toBe(6)
     const result = run([rule('password-spray'), rule('password-spray-success')], [...quietWeek, targeted], wide)
     expect(result.fired).toEqual(['password-spray'])
-    expect(result.score).toBe(0.3)
+    expect(result.score).toBeCloseTo(ruleScale * 0.3)
     expect(result.facts[0]!.text).toContain('198.51.100.9, which failed against 6 accounts that day')
     expect(run([rule('password-spray')], [...quietWeek, targeted], buildFailureIndex(spray(3))).score).toBe(0)
     // The source then got in: a takeover.
@@ -138,15 +138,15 @@ describe('evaluateRules', () => {
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
     const copies = (index: number, count: number) => office(index, Array.from({ length: count }, (_, copy) => event(index, 700 + copy * 0.1, 'file_copy', { object: `E:\\${copy}.pdf`, attrs: { toRemovableMedia: true } })))
     // Just past the threshold of 20 is about half the severity; four times it, all of it.
-    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBeCloseTo(0.8 * strengthOver(25, 20))
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBeCloseTo(ruleScale * (0.8 * strengthOver(25, 20)))
     expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 25)]).score).toBeLessThan(0.5)
-    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 80)]).score).toBeCloseTo(0.8)
+    expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 80)]).score).toBeCloseTo(ruleScale * 0.8)
     const habitual = Array.from({ length: 6 }, (_, index) => copies(index, 20))
     expect(run([rule('removable-mass-copy')], [...habitual, copies(6, 25)]).score).toBe(0)
     // Unknown usual: twice the threshold, and nothing on the first day, then a ramp over five days.
     expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 25)]).score).toBe(0)
     expect(run([rule('removable-mass-copy')], [copies(0, 160)]).score).toBe(0)
-    expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 160)]).score).toBeCloseTo(0.8 * (2 / 5))
+    expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 160)]).score).toBeCloseTo(ruleScale * (0.8 * (2 / 5)))
   })
 
   it('fires on uploads to a domain never visited before', () => {
@@ -162,14 +162,14 @@ describe('evaluateRules', () => {
     // A night worker still stands out with more than twice their busiest night, graded by how far.
     const busyNight = office(7, Array.from({ length: 100 }, (_, minute) => event(7, 60 + minute, 'file_open')))
     const spree = run([rule('off-hours-access')], [...Array.from({ length: 7 }, (_, index) => night(index)), busyNight])
-    expect(spree.score).toBeCloseTo(0.4 * strengthOver(100, 12))
+    expect(spree.score).toBeCloseTo(ruleScale * (0.4 * strengthOver(100, 12)))
   })
 
   it('fires night access on a session in the small hours, not on a long evening', () => {
     const at = (index: number, start: number, count: number) => office(index, Array.from({ length: count }, (_, minute) => event(index, start + minute, 'file_open')))
     // 25 events from 01:00 are night; 25 from 19:00 are off the clock but not night.
     const night = run([rule('night-access')], [...quietWeek, at(6, 60, 25)])
-    expect(night.score).toBeCloseTo(0.5 * strengthOver(25, 20))
+    expect(night.score).toBeCloseTo(ruleScale * (0.5 * strengthOver(25, 20)))
     expect(night.facts[0]!.text).toMatch(/^25 events at night \(22:00–06:00\)/)
     expect(run([rule('night-access')], [...quietWeek, at(6, 1140, 25)]).score).toBe(0)
     expect(run([rule('off-hours-access')], [...quietWeek, at(6, 1140, 25)]).score).toBeGreaterThan(0)
@@ -188,7 +188,7 @@ describe('evaluateRules', () => {
     const boards = (index: number, count: number, domain = 'www.indeed.com') =>
       office(index, Array.from({ length: count }, (_, minute) => event(index, 900 + minute, 'http_request', { object: domain })))
     const first = run([rule('job-search')], [...quietWeek, boards(6, 3)])
-    expect(first.score).toBeCloseTo(0.4 * strengthOver(3, 2))
+    expect(first.score).toBeCloseTo(ruleScale * (0.4 * strengthOver(3, 2)))
     expect(first.facts[0]!.text).toMatch(/^3 visits to listed sites \(www\.indeed\.com\), usually at most 0 in the first 3 days/)
     // Subdomains count, look-alikes do not; one visit is below the bar.
     expect(run([rule('job-search')], [...quietWeek, boards(6, 3, 'uk.indeed.com')]).score).toBeGreaterThan(0)
@@ -197,7 +197,7 @@ describe('evaluateRules', () => {
     // A departing employee's tenth day of job hunting is judged against the weeks before it, not the hunt.
     const quietMonth = Array.from({ length: 14 }, (_, index) => office(index))
     const tenth = run([rule('job-search')], [...quietMonth, ...Array.from({ length: 10 }, (_, offset) => boards(14 + offset, 4))])
-    expect(tenth.score).toBeCloseTo(0.4 * strengthOver(4, 2))
+    expect(tenth.score).toBeCloseTo(ruleScale * (0.4 * strengthOver(4, 2)))
     // A recruiter on job boards every day: routine, until a day at more than twice the usual.
     const recruiter = Array.from({ length: 10 }, (_, index) => boards(index, 5))
     expect(run([rule('job-search')], [...recruiter, boards(10, 6)]).score).toBe(0)
@@ -207,7 +207,7 @@ describe('evaluateRules', () => {
   it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     const third = run([rule('off-hours-access')], [...quietWeek, night(6), night(7), night(8)])
-    expect(third.score).toBeCloseTo(0.4 * strengthOver(12, 10))
+    expect(third.score).toBeCloseTo(ruleScale * (0.4 * strengthOver(12, 10)))
     expect(third.facts[0]!.text).toContain('such a day 0 times in 6 earlier days; day 3 of a run')
     const shiftChange = [...quietWeek, ...Array.from({ length: 7 }, (_, offset) => night(6 + offset)), night(13)]
     expect(run([rule('off-hours-access')], shiftChange).score).toBe(0)
@@ -226,14 +226,14 @@ describe('evaluateRules', () => {
     const result = run([rule('new-payee-velocity'), rule('transaction-velocity')], [...quietFortnight, payees])
     expect(result.fired).toEqual(['new-payee-velocity', 'transaction-velocity'])
     // Neither rule has seen a count from this user yet: twice the threshold is the bar for the one comparing with the usual.
-    expect(result.score).toBeCloseTo(0.7 * strengthOver(7, 6) + 0.5 * strengthOver(7, 5))
+    expect(result.score).toBeCloseTo(ruleScale * (0.7 * strengthOver(7, 6) + 0.5 * strengthOver(7, 5)))
   })
 
   it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {
     const typo = (index: number) => office(index, [...Array.from({ length: 6 }, (_, attempt) => event(index, 530 + attempt * 0.1, 'logon_failed')), event(index, 531, 'logon')])
     const result = run([rule('brute-force-then-success')], Array.from({ length: 8 }, (_, index) => typo(index)))
     // Six failures against a bar of five, from the user's own address (half), routine (a quarter).
-    expect(result.score).toBeCloseTo(0.9 * strengthOver(6, 5) * 0.5 * 0.25)
+    expect(result.score).toBeCloseTo(ruleScale * (0.9 * strengthOver(6, 5) * 0.5 * 0.25))
     expect(result.facts[0]!.text).toContain('routine for this user, fired on 7 of 7 earlier days')
   })
 

@@ -6,7 +6,8 @@ import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './ty
 
 // The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
 // plain data (validated by `ruleSchema`); each kind has one evaluator below. The day's score is
-// the sum of the fired rules' severities, each scaled by the strength of its finding, capped at 1.
+// the sum of the fired rules' severities, each scaled by the strength of its finding, times
+// `ruleScale`, capped at 1.
 // Strength is magnitude: a count that barely reaches its bar is half the evidence of one four
 // times over it (`strengthOver`), so the routine big day and the wholesale one are told apart. A rule that has fired on a large share of
 // a user's earlier days is routine for that user (a script that mistypes its password every
@@ -118,6 +119,13 @@ export function strengthOver(value: number, bar: number, fullAt = 4): number {
   return Math.min(1, 0.5 + (0.5 * Math.log(value / bar)) / Math.log(fullAt))
 }
 
+/**
+ * One rule at full severity and strength fills four fifths of the score, so a second finding on
+ * the same day still raises it: a brute force that went on to add an administrator outranks a
+ * brute force alone, and two independent findings outrank one strong one.
+ */
+export const ruleScale = 0.8
+
 /** A rule firing on this share of a user's earlier days (and at least this many) is routine for them. */
 const routineShare = 0.3
 const routineMinDays = 5
@@ -153,7 +161,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   }
   const types = [...typeWeights.entries()].sort((first, second) => second[1] - first[1]).map(([type]) => type) as DetectorResult['types']
   facts.sort((first, second) => second.weight - first.weight)
-  return { score: Math.min(1, total), facts, types, fired, counts }
+  return { score: Math.min(1, ruleScale * total), facts, types, fired, counts }
 }
 
 /** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
