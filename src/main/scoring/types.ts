@@ -82,11 +82,7 @@ export interface DetectorResult {
 /** Analyst-editable weights of the combination; they sum to 1. */
 export type DetectorWeights = Record<DetectorId, number>
 
-/**
- * Defaults measured on five synthetic organisations (200–500 users, 30–60 days): the rules carry
- * the attacks that barely move volumes (structuring, a few new hosts), baseline the volume ones.
- */
-export const defaultWeights: DetectorWeights = { baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.4, ocean: 0.1 }
+export { defaultWeights } from '../../shared/scoring-schemas'
 
 /** A user-day after scoring: what is stored, shown and exported. */
 export interface ScoredDay {

@@ -13,8 +13,7 @@ export const detectorInfo: Record<keyof DetectorWeights, { label: string; descri
   ocean: { label: 'Behaviour drift', description: 'Drift of the OCEAN behavioural profile from the user’s baseline period.' },
 }
 
-/** The engine's defaults (DESIGN.md); the contract does not carry them, so they are repeated here. */
-export const defaultWeights: DetectorWeights = { baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.4, ocean: 0.1 }
+export { defaultWeights } from '../../../../shared/scoring-schemas'
 
 export function totalWeight(weights: DetectorWeights): number {
   return detectors.reduce((sum, id) => sum + weights[id], 0)
