@@ -121,6 +121,25 @@ describe('ecsJsonParser on a flattened, pretty-printed array', () => {
   })
 })
 
+describe('ecsJsonParser on Windows Security events under Winlogbeat names, without winlog fields', () => {
+  const parser = ecsJsonParser.open(context)
+  const windows = (code: string, action: string, category: string, type: string, outcome = 'success') =>
+    parser.parse(JSON.stringify({
+      '@timestamp': '2024-03-18T10:00:00Z', event: { code, action, category: [category], type: [type], outcome, provider: 'Microsoft-Windows-Security-Auditing' },
+      user: { name: 'bob' }, host: { name: 'dc01' },
+    }), 1)
+
+  it('maps special privileges, explicit credentials, resets, lockouts and Kerberos to the EVTX parser’s verbs', () => {
+    expect(windows('4672', 'logged-in-special', 'iam', 'admin')).toMatchObject({ category: 'authentication', action: 'privilege_use', user: 'bob', attrs: { eventCode: '4672' } })
+    expect(windows('4648', 'logged-in-explicit', 'authentication', 'start')).toMatchObject({ action: 'explicit_credentials' })
+    expect(windows('4724', 'reset-password', 'iam', 'change')).toMatchObject({ category: 'system', action: 'password_reset' })
+    expect(windows('4722', 'enabled-user-account', 'iam', 'creation')).toMatchObject({ action: 'account_enable' })
+    expect(windows('4740', 'locked-out-user-account', 'iam', 'change')).toMatchObject({ action: 'account_lockout' })
+    expect(windows('4768', 'kerberos-authentication-ticket-requested', 'authentication', 'start', 'failure')).toMatchObject({ category: 'authentication', action: 'kerberos_tgt', outcome: 'failure' })
+    expect(windows('4776', 'credential-validated', 'authentication', 'start')).toMatchObject({ action: 'credential_validation', outcome: 'success' })
+  })
+})
+
 describe('sniffEcs', () => {
   it('claims ECS exports, nested or flattened', () => {
     expect(ecsJsonParser.sniff(sample('ecs-filebeat-auth.ndjson'))).toBe(0.95)

@@ -32,6 +32,16 @@ const byAction: ReadonlyMap<string, string> = new Map([
   ...['file-deleted', 'deleted-file'].map((key) => [key, 'file_delete'] as const),
   ...['opened-file', 'file-opened'].map((key) => [key, 'file_open'] as const),
   ...['wrote-to-file', 'file-modified'].map((key) => [key, 'file_write'] as const),
+  // Winlogbeat's names for Windows Security events (4672, 4648, 4724, 4722, 4740, 4768/4769, 4776),
+  // for exports that keep event.action but not the winlog fields the windows-json parser reads.
+  ['logged-in-special', 'privilege_use'],
+  ['logged-in-explicit', 'explicit_credentials'],
+  ['reset-password', 'password_reset'],
+  ['enabled-user-account', 'account_enable'],
+  ['locked-out-user-account', 'account_lockout'],
+  ['kerberos-authentication-ticket-requested', 'kerberos_tgt'],
+  ['kerberos-service-ticket-requested', 'kerberos_service'],
+  ['credential-validated', 'credential_validation'],
 ])
 
 const failedForm: Readonly<Record<string, string>> = { logon: 'logon_failed', ssh_accept: 'ssh_failed', sudo: 'sudo_failed' }
