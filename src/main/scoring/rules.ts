@@ -304,7 +304,7 @@ function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvent
 }
 
 /** `www.indeed.com` is listed by `indeed.com`; `notindeed.com` is not. */
-export function isListedDomain(domain: string, listed: readonly string[]): boolean {
+function isListedDomain(domain: string, listed: readonly string[]): boolean {
   const host = domain.toLowerCase()
   return listed.some((entry) => {
     const wanted = entry.toLowerCase()
