@@ -8,6 +8,12 @@ const jobBoards = [
   'naukri.com', 'jobstreet.com', 'workopolis.com', 'jobbank.gc.ca',
 ]
 
+/** Command-line fragments of credential theft (T1003): Linux shadow files, Windows hives, NTDS, LSASS dumps. */
+const credentialCommands = [
+  '/etc/shadow', '/etc/gshadow', '/etc/master.passwd', 'unshadow', 'ntds.dit', 'hklm\\sam', 'hklm\\security', 'mimikatz', 'sekurlsa',
+  'lsass.dmp', 'comsvcs.dll, minidump', 'comsvcs.dll minidump',
+]
+
 /**
  * The rule set a new workspace starts with (the analyst edits a copy stored in the workspace).
  * Severities are what a rule adds to the day's rules score; thresholds are set where ordinary
@@ -69,6 +75,12 @@ export const defaultRules: readonly Rule[] = [
     id: 'new-location-burst', description: 'Files opened in several shares or folders the user never used before, on one day: collection.',
     severity: 0.4, technique: 'T1039', types: ['exfiltration'], enabled: true,
     kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5,
+  },
+  {
+    // Reading the password hashes is rarely anyone's daily work, administrators' included.
+    id: 'credential-access', description: 'A command that reads or dumps stored credentials: /etc/shadow, the SAM or NTDS database, LSASS memory.',
+    severity: 0.7, technique: 'T1003', types: ['privilege_escalation'], enabled: true,
+    kind: 'command_match', patterns: credentialCommands,
   },
   {
     id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',

@@ -184,6 +184,17 @@ describe('evaluateRules', () => {
     expect(run([rule('new-location-burst')], [office(0), sweep]).score).toBe(0)
   })
 
+  it('fires on commands that read stored credentials, through sudo or as a started process', () => {
+    const viaSudo = run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/cat /etc/shadow' })])])
+    expect(viaSudo.score).toBeCloseTo(ruleScale * 0.7)
+    expect(viaSudo.facts[0]!.text).toBe('ran /usr/bin/cat /etc/shadow (rule credential-access, T1003)')
+    const dump = office(6, [event(6, 700, 'process_start', { object: 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump 624 C:\\temp\\l.dmp full' }), event(6, 705, 'process_start', { object: 'reg.exe save HKLM\\SAM C:\\temp\\sam' })])
+    expect(run([rule('credential-access')], [...quietWeek, dump]).facts[0]!.text).toMatch(/^2 commands, first rundll32\.exe/)
+    // The same words outside a command line (a file named so, a web page) are not a command.
+    expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'file_open', { object: '/etc/shadow' })])]).score).toBe(0)
+    expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/systemctl restart app' })])]).score).toBe(0)
+  })
+
   it('flags job-board visits against the first weeks, so a drift keeps firing and a recruiter fires only when it doubles', () => {
     const boards = (index: number, count: number, domain = 'www.indeed.com') =>
       office(index, Array.from({ length: count }, (_, minute) => event(index, 900 + minute, 'http_request', { object: domain })))

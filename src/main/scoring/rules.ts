@@ -37,6 +37,8 @@ const kinds = z.discriminatedUnion('kind', [
   // Judged against the user's baseline period (their first days), not their recent ones: a drift
   // that repeats every day for weeks is the finding, and must not turn into the user's usual.
   z.object({ kind: z.literal('domain_visits'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
+  // A command run through sudo or started as a process whose command line contains one of `patterns` (case-insensitive).
+  z.object({ kind: z.literal('command_match'), patterns: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
@@ -256,6 +258,8 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     }
     case 'admin_group_add':
       return adminGroupAdd(day, rule.groups)
+    case 'command_match':
+      return commandMatch(day, rule.patterns)
     case 'new_entity_burst': {
       const fresh = features.firstSeen[rule.entity]
       if (history.days < rule.minHistoryDays || fresh.length < rule.count) return null
@@ -381,6 +385,17 @@ function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null 
     return { value: event.object, text: `${member} added to the administrative group ${event.object}` }
   }
   return null
+}
+
+const commandActions = new Set(['sudo', 'process_start'])
+
+function commandMatch(day: UserDay, patterns: readonly string[]): Finding | null {
+  const wanted = patterns.map((pattern) => pattern.toLowerCase())
+  const matched = day.events.filter((event) => commandActions.has(event.action) && event.object !== null && wanted.some((pattern) => event.object!.toLowerCase().includes(pattern)))
+  if (matched.length === 0) return null
+  const first = matched[0]!.object!
+  const shown = first.length > 120 ? `${first.slice(0, 117)}…` : first
+  return { value: shown, text: `${matched.length === 1 ? 'ran' : `${matched.length} commands, first`} ${shown}` }
 }
 
 function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, minUploads: number): Finding | null {
