@@ -96,5 +96,5 @@ describe('scoreBaseline', () => {
 })
 
 function emptyEntities() {
-  return { hosts: [], sourceIps: [], domains: [], destinations: [], processes: [], counterparties: [], locations: [] }
+  return { hosts: [], sourceIps: [], domains: [], destinations: [], processes: [], counterparties: [], locations: [], files: [] }
 }

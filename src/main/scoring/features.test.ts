@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
-import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, maxWithin, rememberEntities, weekdayOf } from './features'
+import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, fileName, maxWithin, rememberEntities, weekdayOf } from './features'
 import { symbols } from './markov'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -167,5 +167,15 @@ describe('fileLocation', () => {
     expect(value(later.vector, 'distinct_locations')).toBe(3)
     expect(value(later.vector, 'new_locations')).toBe(2)
     expect(later.firstSeen.locations).toEqual(['\\\\fs01\\hr', '\\\\fs01\\legal'])
+  })
+
+  it('remembers the names of files touched off removable media, not of the copies written to it', () => {
+    const features = computeDayFeatures(day('2024-03-04', monday, [
+      event(monday, '10:00', 'file_open', { object: '\\\\fs01\\sales\\Q1 Plan.PPTX' }),
+      event(monday, '10:01', 'file_open', { object: '/home/bob/notes.txt' }),
+      event(monday, '10:02', 'file_create', { object: 'E:\\q1 plan.pptx' }),
+    ]), createSeenEntities())
+    expect(features.entities.files).toEqual(['notes.txt', 'q1 plan.pptx'])
+    expect(fileName('E:\\Backup\\Q1 Plan.PPTX')).toBe('q1 plan.pptx')
   })
 })

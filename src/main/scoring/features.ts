@@ -18,7 +18,9 @@ import { actionSymbols, symbols } from './markov'
  *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
  *   process images, file locations (see `fileLocation`), each with how many were first seen for
- *   this user (counterparties: first seen only);
+ *   this user (counterparties: first seen only); the names of files touched off removable media
+ *   are remembered too, not counted, so the rules can tell a copy of the user's own files from one
+ *   of files they never worked with;
  * - time, over the events that did not fail (failed attempts are someone trying the account,
  *   not the user at work): share and count of events after hours (outside the working hours or
  *   on a weekend), share and count outside the working hours by the clock whatever the weekday
@@ -46,7 +48,7 @@ export const featureCount = featureNames.length
 export const featureIndex = Object.fromEntries(featureNames.map((name, index) => [name, index])) as Record<FeatureName, number>
 
 /** The kinds of things a user touches whose first appearance is a feature. */
-export const entityKinds = ['hosts', 'sourceIps', 'domains', 'destinations', 'processes', 'counterparties', 'locations'] as const
+export const entityKinds = ['hosts', 'sourceIps', 'domains', 'destinations', 'processes', 'counterparties', 'locations', 'files'] as const
 export type EntityKind = (typeof entityKinds)[number]
 /** What a user has touched on earlier days, per kind. */
 export type SeenEntities = Record<EntityKind, Set<string>>
@@ -115,7 +117,7 @@ const categoryCounters: Readonly<Record<string, number>> = {
 }
 
 export function createSeenEntities(): SeenEntities {
-  return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set(), locations: new Set() }
+  return { hosts: new Set(), sourceIps: new Set(), domains: new Set(), destinations: new Set(), processes: new Set(), counterparties: new Set(), locations: new Set(), files: new Set() }
 }
 
 const failedLogonActions: ReadonlySet<string> = new Set(['logon_failed', 'ssh_failed', 'ssh_invalid_user', 'account_lockout'])
@@ -183,6 +185,8 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
         if (isRemovableWrite(event.action, event.object, event.attrs)) {
           vector[featureIndex.removable_copies]! += 1
           symbol = symbols.removable
+        } else if (event.object !== null) {
+          sets.files.add(fileName(event.object))
         }
         break
       case 'email':
@@ -321,6 +325,12 @@ function addressCount(text: string | null): number {
  * bare name. Coarse on purpose: opening a share or home folder one has never touched is what
  * collection before theft looks like, while new sub-folders of one's own share are everyday work.
  */
+/** A path's last part, lower-case: what a copy to removable media keeps of its source. */
+export function fileName(path: string): string {
+  const text = path.trim().toLowerCase()
+  return text.slice(Math.max(text.lastIndexOf('\\'), text.lastIndexOf('/')) + 1)
+}
+
 export function fileLocation(path: string): string | null {
   let location = locationCache.get(path)
   if (location !== undefined) return location

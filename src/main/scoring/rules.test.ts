@@ -149,6 +149,20 @@ describe('evaluateRules', () => {
     expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 160)]).score).toBeCloseTo(ruleScale * (0.8 * (2 / 5)))
   })
 
+  it('weighs a mass copy of the user’s own files at half a copy of files they never worked with', () => {
+    const own = Array.from({ length: 40 }, (_, file) => `C:\\Users\\alice\\Documents\\report-${file}.docx`)
+    const worked = Array.from({ length: 6 }, (_, index) => office(index, own.map((path, file) => event(index, 600 + file * 0.1, 'file_open', { object: path }))))
+    const copy = (names: (file: number) => string) =>
+      office(6, Array.from({ length: 80 }, (_, file) => event(6, 700 + file * 0.1, 'file_create', { object: `E:\\${names(file)}` })))
+    const stranger = run([rule('removable-mass-copy')], [...worked, copy((file) => `board-minutes-${file}.pdf`)])
+    const backup = run([rule('removable-mass-copy')], [...worked, copy((file) => `report-${file % 40}.docx`)])
+    expect(stranger.score).toBeCloseTo(ruleScale * 0.8)
+    expect(backup.score).toBeCloseTo(ruleScale * 0.8 * 0.5)
+    expect(backup.facts[0]!.text).toMatch(/^80 files written to removable media, 100 % of them files the user had worked with before/)
+    const half = run([rule('removable-mass-copy')], [...worked, copy((file) => (file % 2 === 0 ? `report-${file % 40}.docx` : `plan-${file}.xlsx`))])
+    expect(half.score).toBeCloseTo(ruleScale * 0.8 * 0.75)
+  })
+
   it('fires on uploads to a domain never visited before', () => {
     const upload = (domain: string) => office(6, Array.from({ length: 3 }, (_, index) => event(6, 700 + index, 'web_upload', { object: domain, bytes: 5e6 })))
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).facts[0]!.text).toContain('3 uploads to mega.example, a domain never visited before, 15 MB')

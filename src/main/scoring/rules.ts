@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityKinds, featureIndex, isFailedLogon, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
+import { entityKinds, featureIndex, fileName, isFailedLogon, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, type UserHistory } from './history'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
@@ -154,7 +154,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
     const routine = rule.kind !== 'domain_visits' && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
-    const weight = rule.severity * (finding.strength ?? 1) * (routine ? routineFactor : 1)
+    const weight = rule.severity * (finding.strength ?? 1) * (counted?.weight ?? 1) * (routine ? routineFactor : 1)
     total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
     const technique = rule.technique === null ? '' : `, ${rule.technique}`
@@ -172,6 +172,8 @@ interface Counted {
   threshold: number
   overUsual: number
   text: string
+  /** How much of the evidence the counted events carry (0–1, default 1). */
+  weight?: number
 }
 
 function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserHistory): Counted | null {
@@ -186,7 +188,14 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
     }
     case 'removable_mass_copy': {
       const copies = rule.requireDevice && features.vector[featureIndex.device_connects]! === 0 ? 0 : features.vector[featureIndex.removable_copies]!
-      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media` }
+      if (copies === 0) return { count: 0, threshold: rule.copies, overUsual: rule.overUsual, text: '' }
+      // Copying one's own working files (a backup, a new laptop) is the commonest benign mass copy;
+      // files the user never opened before count fully, their own files half.
+      const names = day.events.filter((event) => event.object !== null && isRemovableWrite(event.action, event.object, event.attrs)).map((event) => fileName(event.object!))
+      const own = names.filter((name) => history.seen.files.has(name)).length
+      const ownShare = names.length === 0 ? 0 : own / names.length
+      const ownText = own > 0 ? `, ${Math.round(100 * ownShare)} % of them files the user had worked with before` : ''
+      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}`, weight: 1 - 0.5 * ownShare }
     }
     case 'domain_visits': {
       const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedDomain(event.object, rule.domains)).map((event) => event.object!)
@@ -330,6 +339,7 @@ const entityWords: Record<(typeof entityKinds)[number], string> = {
   processes: 'programs',
   counterparties: 'counterparties',
   locations: 'file locations',
+  files: 'files',
 }
 
 /**
