@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { IsolationForest } from 'ml-isolation-forest'
@@ -21,12 +22,25 @@ function argus(...args: string[]): string {
   return run.stdout
 }
 
+/**
+ * A digest of the generator's sources: the cached organisations are named by it, so a changed
+ * generator makes new ones instead of scoring stale logs against fresh labels.
+ */
+function generatorDigest(): string {
+  const sources = resolve(import.meta.dirname, '..', 'src', 'main', 'generate')
+  const hash = createHash('sha256')
+  for (const file of readdirSync(sources, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(join(sources, file)))
+  }
+  return hash.digest('hex').slice(0, 8)
+}
+
 function scoringEndToEnd(users: number, days: number): void {
-  const organisation = join(folder, `org-${users}x${days}`)
+  const organisation = join(folder, `org-${users}x${days}-${generatorDigest()}`)
   if (!existsSync(join(organisation, 'labels.json'))) {
     generateOrganisation({ users, days, directory: organisation, seed: 7, start: Date.UTC(2024, 2, 4) })
   }
-  const db = join(folder, `org-${users}x${days}.db`)
+  const db = `${organisation}.db`
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
   argus('ingest', join(organisation, 'logs'), '--db', db)
   const summary = JSON.parse(argus('call', 'scoring:run', '--db', db)) as { events: number; userDays: number; users: number; seconds: number }
