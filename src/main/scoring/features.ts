@@ -319,18 +319,18 @@ function addressCount(text: string | null): number {
   return count
 }
 
-/**
- * Where a file lives, coarsely: the share of a UNC path (`\\fs01\finance`), else the drive or
- * root and the first two folders below it (`c:\users\bob`, `/srv/data`), lower-case; null for a
- * bare name. Coarse on purpose: opening a share or home folder one has never touched is what
- * collection before theft looks like, while new sub-folders of one's own share are everyday work.
- */
 /** A path's last part, lower-case: what a copy to removable media keeps of its source. */
 export function fileName(path: string): string {
   const text = path.trim().toLowerCase()
   return text.slice(Math.max(text.lastIndexOf('\\'), text.lastIndexOf('/')) + 1)
 }
 
+/**
+ * Where a file lives, coarsely: the share of a UNC path (`\\fs01\finance`), else the drive or
+ * root and the first two folders below it (`c:\users\bob`, `/srv/data`), lower-case; null for a
+ * bare name. Coarse on purpose: opening a share or home folder one has never touched is what
+ * collection before theft looks like, while new sub-folders of one's own share are everyday work.
+ */
 export function fileLocation(path: string): string | null {
   let location = locationCache.get(path)
   if (location !== undefined) return location
