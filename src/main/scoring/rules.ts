@@ -149,11 +149,12 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     if (!rule.enabled) continue
     const counted = countOf(rule, input.day, input.features, input.history)
     if (counted !== null) counts.set(rule.id, counted.count)
-    const finding = counted === null ? evaluate(rule, input) : rule.kind === 'domain_visits' ? baselineFinding(rule, counted, input.history) : countFinding(rule, counted, input.history)
+    const finding = counted === null ? evaluate(rule, input) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
-    const routine = rule.kind !== 'domain_visits' && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
+    // A count judged against the baseline period is a drift sign: its repeating is the finding, not a routine.
+    const routine = counted?.baselineAfter === undefined && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
     const weight = rule.severity * (finding.strength ?? 1) * (counted?.weight ?? 1) * (routine ? routineFactor : 1)
     total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
@@ -174,6 +175,11 @@ interface Counted {
   text: string
   /** How much of the evidence the counted events carry (0–1, default 1). */
   weight?: number
+  /**
+   * Set for a sign of drift (job hunting): the count is compared with the user's baseline period,
+   * not their recent days, from this many earlier days on, so weeks of it never become their usual.
+   */
+  baselineAfter?: number
 }
 
 function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserHistory): Counted | null {
@@ -201,7 +207,7 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedDomain(event.object, rule.domains)).map((event) => event.object!)
       const named = [...new Set(visited)]
       const listed = named.slice(0, 3).join(', ') + (named.length > 3 ? ', …' : '')
-      return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})` }
+      return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})`, baselineAfter: rule.minHistoryDays }
     }
     case 'event_velocity': {
       if (history.days < rule.minHistoryDays) return null
@@ -222,6 +228,7 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
  */
 function countFinding(rule: Rule, counted: Counted, history: UserHistory): Finding | null {
   if (counted.count < counted.threshold) return null
+  if (counted.baselineAfter !== undefined) return baselineFinding(rule.id, counted, counted.baselineAfter, history)
   if (counted.overUsual === 0) return { value: counted.count, text: counted.text, strength: strengthOver(counted.count, counted.threshold) }
   const earlier = history.ruleCounts.get(rule.id)
   if (earlier === undefined || earlier.size < routineMinDays) {
@@ -240,9 +247,9 @@ function countFinding(rule: Rule, counted: Counted, history: UserHistory): Findi
  * A count judged against the user's baseline period (the first `baselineShare` of their earlier
  * days, as OCEAN's): it fires above `overUsual` times that period's 95th percentile.
  */
-function baselineFinding(rule: Extract<Rule, { kind: 'domain_visits' }>, counted: Counted, history: UserHistory): Finding | null {
-  if (counted.count < counted.threshold || history.days < rule.minHistoryDays) return null
-  const series = history.ruleSeries.get(rule.id) ?? []
+function baselineFinding(ruleId: string, counted: Counted, minHistoryDays: number, history: UserHistory): Finding | null {
+  if (history.days < minHistoryDays) return null
+  const series = history.ruleSeries.get(ruleId) ?? []
   const baseline = new SortedValues(Math.max(1, Math.floor(series.length * baselineShare)))
   for (let day = 0; day < baseline.capacity && day < series.length; day++) baseline.push(series[day]!)
   const usual = baseline.size === 0 ? 0 : baseline.quantile(0.95)
