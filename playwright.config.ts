@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { offlineChromiumFlags } from './src/main/reports/chromium'
 
 // Debian's Chromium, never a downloaded browser (`npx playwright install` is not used here).
 export const chromiumPath = process.env.ARGUS_CHROMIUM ?? '/usr/bin/chromium'
@@ -16,15 +17,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...offlineChromiumFlags],
     },
   },
   projects: [

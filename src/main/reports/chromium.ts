@@ -47,16 +47,21 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   )
 }
 
+/** Headless Chromium that makes no network calls of its own (updates, sync, first-run pages); the end-to-end tests launch it so too. */
+export const offlineChromiumFlags: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
 /** The Chromium command line that prints `page` to `output`, with `profile` as a throw-away profile. */
 export function printArguments(page: string, output: string, profile: string): string[] {
   return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...offlineChromiumFlags,
     '--no-pdf-header-footer',
     `--user-data-dir=${profile}`,
     `--print-to-pdf=${output}`,
