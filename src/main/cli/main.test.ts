@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { folderPerTest } from '../store/test-workspace'
 import { main } from './main'
@@ -82,6 +83,19 @@ describe('argus CLI', () => {
         } }],
       },
     ])
+  })
+
+  it('puts year-less auth.log lines in the year of the JSON logs imported with them, not the file’s year', async () => {
+    const logs = folder.file('logs')
+    mkdirSync(logs)
+    // Read first in folder order, so it waits for the dated file; gzipped, so it waits as a spooled copy.
+    writeFileSync(`${logs}/auth.log.gz`, gzipSync('Mar  3 10:00:00 web01 sshd[7]: Accepted password for alice from 192.0.2.1 port 22 ssh2\n'))
+    writeFileSync(`${logs}/ecs.ndjson`, '{"@timestamp":"2024-03-03T09:00:00Z","ecs":{"version":"8.11.0"},"event":{"category":["authentication"],"action":"logged-in","outcome":"success"},"user":{"name":"bob"}}\n')
+    expect(await main(['analyze', logs, '--db', folder.file('cli.db'), '--json'])).toBe(0)
+    const document = JSON.parse(output[0] ?? '')
+    expect(document.files.map((file: { format: string }) => file.format)).toEqual(['ecs-json', 'linux-syslog'])
+    const dates = Object.fromEntries(document.users.map((user: { user: string; days: { date: string }[] }) => [user.user, user.days.map((day) => day.date)]))
+    expect(dates).toEqual({ alice: ['2024-03-03'], bob: ['2024-03-03'] })
   })
 
   it('prints the version and the help', async () => {

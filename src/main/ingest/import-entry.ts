@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { ImportFileResult } from '../../shared/contract'
 import type { NormalizedEvent } from '../../shared/event'
-import type { FieldMapping, LogParser, ParseContext, ParseOutcome, RecordParser } from '../parsers/types'
+import type { FieldMapping, LogParser, ParseContext, ParseOutcome, RecordParser, TimeSpan } from '../parsers/types'
 import type { EntryWriter } from './entry-writer'
 import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
@@ -25,6 +28,35 @@ export interface EntryOptions {
   isCancelled(): boolean
   /** Called every few thousand records with the running counts of this entry. */
   onRecords(events: number, rejects: number): void
+  /** The dated events' span, for a format without years (`ParseContext.yearReference`). */
+  yearReference?: TimeSpan | null
+  /** Widened by every imported event's time: what `yearReference` is made of. */
+  span?: SpanTracker
+  /**
+   * Where an entry whose format needs a year nobody gave may wait (a fresh file path), so that it
+   * is read after the dated ones; absent, such an entry is read now and dated by its file time.
+   */
+  holdUndated?: () => string
+}
+
+/** The first and last event time seen. */
+export class SpanTracker {
+  from = Infinity
+  to = -Infinity
+
+  include(ts: number): void {
+    if (ts < this.from) this.from = ts
+    if (ts > this.to) this.to = ts
+  }
+
+  get span(): TimeSpan | null {
+    return this.from <= this.to ? { from: this.from, to: this.to } : null
+  }
+}
+
+/** An entry set aside by `holdUndated`: import it later, with a `yearReference`. */
+export interface HeldEntry {
+  held: EntryToImport
 }
 
 /** Rejects kept per file; beyond this they are only counted (a wrong file must not fill the disk). */
@@ -42,7 +74,9 @@ class StopEntry extends Error {
  * Imports one file or archive entry in one transaction: sniff, frame, parse, insert, hash. The
  * file lands whole (with its audit entry) or not at all; a content hash seen before adds nothing.
  */
-export async function importEntry(writer: EntryWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult> {
+export async function importEntry(writer: EntryWriter, entry: EntryToImport, options: EntryOptions & { holdUndated: () => string }): Promise<ImportFileResult | HeldEntry>
+export async function importEntry(writer: EntryWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult>
+export async function importEntry(writer: EntryWriter, entry: EntryToImport, options: EntryOptions): Promise<ImportFileResult | HeldEntry> {
   const name = entry.entry ?? entry.path
   const hash = createHash('sha256')
   let size = 0
@@ -63,12 +97,18 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
     return recordFailure(writer, result, detection.error, 'failed')
   }
   const parser = detection.parser
+  if (options.holdUndated && options.year === null && parser.needsYear?.(makeSample(name, head)) === true) {
+    const spool = options.holdUndated()
+    await pipeline(Readable.from(stream), createWriteStream(spool))
+    return { held: { ...entry, stream: lazyFileStream(spool) } }
+  }
   result.format = parser.name
   const context: ParseContext = {
     name,
     year: options.year,
     fileTime: entry.mtime,
     timeZone: options.timeZone,
+    yearReference: options.yearReference ?? null,
     ...(options.mapping ? { mapping: options.mapping } : {}),
   }
   const reader = parser.open(context) as RecordParser<unknown>
@@ -95,6 +135,7 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   }
   const insert = (event: NormalizedEvent, lineNo: number): void => {
     writer.event(lineNo, event)
+    options.span?.include(event.ts)
     events += 1
   }
   const reject = (lineNo: number, reason: string, raw: string): void => {
@@ -170,4 +211,9 @@ async function drain(stream: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of stream) {
     // Read to the end so an archive walker can move on to its next entry.
   }
+}
+
+/** The file's bytes, opened only when first read (many held entries must not hold many descriptors). */
+async function* lazyFileStream(path: string): AsyncGenerator<Uint8Array> {
+  yield* createReadStream(path)
 }

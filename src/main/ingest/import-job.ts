@@ -6,7 +6,7 @@ import type { ImportFileResult, ImportRequest, ImportSummary, IngestProgress } f
 import { parsers } from '../parsers'
 import { createImportWriter } from '../store/queries/import-writer'
 import { localEntryWriter, remoteEntryWriter } from './entry-writer'
-import { importEntry, recordFailure } from './import-entry'
+import { type EntryOptions, type EntryToImport, SpanTracker, importEntry, recordFailure } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
 import { openWorkerConnection } from '../store/database'
 
@@ -54,6 +54,34 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     if (options.isCancelled() && !abort.signal.aborted) abort.abort()
     return abort.signal.aborted
   }
+  const span = new SpanTracker()
+  const held: EntryToImport[] = []
+  const entryOptions = (): EntryOptions => ({
+    parsers,
+    ...(request.format ? { format: request.format } : {}),
+    year: request.year ?? null,
+    timeZone: request.timeZone ?? 'UTC',
+    ...(request.mapping ? { mapping: request.mapping } : {}),
+    span,
+    isCancelled,
+    onRecords: (events, rejects) => {
+      progress.events = settledEvents + events
+      progress.rejects = settledRejects + rejects
+      report()
+    },
+  })
+  const begin = (entry: EntryToImport): void => {
+    progress.currentEntry = entry.entry ? `${entry.path}!/${entry.entry}` : entry.path
+    report(true)
+  }
+  const settle = (result: ImportFileResult): ImportFileResult => {
+    // A rolled-back duplicate or failure adds nothing to the running totals.
+    settledEvents += result.status === 'done' ? result.events : 0
+    settledRejects += result.status === 'done' ? result.rejects : 0
+    progress.events = settledEvents
+    progress.rejects = settledRejects
+    return result
+  }
   try {
     progress.bytesTotal = await measureSources(paths)
     report(true)
@@ -69,30 +97,24 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
       if (item.kind === 'problem') {
         files.push(await recordFailure(writer, { path: item.path, entry: item.entry, format: null }, item.reason, 'failed'))
       } else {
-        progress.currentEntry = item.entry ? `${item.path}!/${item.entry}` : item.path
-        report(true)
-        const result = await importEntry(writer, item, {
-          parsers,
-          ...(request.format ? { format: request.format } : {}),
-          year: request.year ?? null,
-          timeZone: request.timeZone ?? 'UTC',
-          ...(request.mapping ? { mapping: request.mapping } : {}),
-          isCancelled,
-          onRecords: (events, rejects) => {
-            progress.events = settledEvents + events
-            progress.rejects = settledRejects + rejects
-            report()
-          },
-        })
-        // A rolled-back duplicate or failure adds nothing to the running totals.
-        settledEvents += result.status === 'done' ? result.events : 0
-        settledRejects += result.status === 'done' ? result.rejects : 0
-        progress.events = settledEvents
-        progress.rejects = settledRejects
-        files.push(result)
+        begin(item)
+        const result = await importEntry(writer, item, { ...entryOptions(), holdUndated: () => join(tempDir, `held-${held.length}`) })
+        if ('held' in result) held.push(result.held)
+        else files.push(settle(result))
       }
       progress.filesDone = files.length
       if (isCancelled()) break
+    }
+    // Year-less logs (RFC 3164 auth.log) last, in the year of the dated events beside them.
+    const yearReference = span.span
+    for (const entry of held) {
+      if (isCancelled()) {
+        files.push(await recordFailure(writer, { path: entry.path, entry: entry.entry, format: null }, 'cancelled', 'cancelled'))
+      } else {
+        begin(entry)
+        files.push(settle(await importEntry(writer, entry, { ...entryOptions(), yearReference })))
+      }
+      progress.filesDone = files.length
     }
     const cancelled = abort.signal.aborted
     progress.state = cancelled ? 'cancelled' : 'done'

@@ -152,3 +152,42 @@ describe('sniffEcs', () => {
     expect(ecsJsonParser.sniff({ name: 'a.log', head: new Uint8Array(), lines: ['Mar 14 08:00:00 host sshd[1]: x'] })).toBe(0)
   })
 })
+
+describe('ecsJsonParser on other exporters’ vocabularies (fixture: ecs-other-vocabularies.ndjson)', () => {
+  const events = parseAll('ecs-other-vocabularies.ndjson').map((outcome) => {
+    if (outcome === null || Array.isArray(outcome) || !('ts' in outcome)) throw new Error(`expected one event, got ${JSON.stringify(outcome)}`)
+    return outcome
+  })
+  const at = (second: number) => events.find((event) => event.ts === Date.UTC(2024, 2, 4, 9, 0, second))!
+
+  it('reads the words of an unknown event.action: copies, devices, uploads, transfers, failed sign-ins', () => {
+    expect(at(0)).toMatchObject({ category: 'file', action: 'file_copy', object: 'E:\\exfil\\plan.docx' })
+    expect(at(1)).toMatchObject({ action: 'file_copy', object: 'F:\\plan.docx' })
+    expect(at(3)).toMatchObject({ category: 'device', action: 'device_connect' })
+    expect(at(19)).toMatchObject({ action: 'device_disconnect' })
+    expect(at(11)).toMatchObject({ category: 'transaction', action: 'transfer', amount: 9500, object: 'ACME Ltd' })
+    expect(at(12)).toMatchObject({ action: 'transfer', amount: 9900, object: 'IBAN DE123' })
+    expect(at(20)).toMatchObject({ action: 'logon_failed', outcome: 'failure', srcIp: '1.2.3.4' })
+    // No amount, no transfer: a database transaction stays what its category says.
+    expect(at(17)).toMatchObject({ category: 'system', action: 'system_message', amount: null })
+  })
+
+  it('marks file events on USB storage from device fields or the action name', () => {
+    expect(at(2)).toMatchObject({ action: 'file_copy', object: '/home/alice/plan.docx', attrs: { toRemovableMedia: true } })
+    expect(at(0).attrs.toRemovableMedia).toBeUndefined()
+  })
+
+  it('takes domains from url.full, uploads from the request size, proxy traffic logged as network as web', () => {
+    expect(at(4)).toMatchObject({ category: 'web', action: 'web_upload', object: 'mega.nz', bytes: 50_000_000 })
+    expect(at(5)).toMatchObject({ category: 'web', action: 'web_upload', object: 'www.dropbox.com' })
+    expect(at(6)).toMatchObject({ action: 'http_request', object: 'www.indeed.com' })
+    // A small POST is a form, not an upload.
+    expect(at(18)).toMatchObject({ action: 'http_request', object: 'forms.example.com' })
+  })
+
+  it('joins process.args into the command line and reads member-added events by category and type', () => {
+    expect(at(9)).toMatchObject({ action: 'process_start', object: 'sudo cat /etc/shadow' })
+    expect(at(10)).toMatchObject({ action: 'group_member_add', object: 'Domain Admins', attrs: { targetUser: 'alice' } })
+    expect(at(14)).toMatchObject({ action: 'sudo', object: 'sudo usermod -aG sudo alice' })
+  })
+})

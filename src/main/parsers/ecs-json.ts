@@ -46,6 +46,51 @@ const byAction: ReadonlyMap<string, string> = new Map([
 
 const failedForm: Readonly<Record<string, string>> = { logon: 'logon_failed', ssh_accept: 'ssh_failed', sudo: 'sudo_failed' }
 
+/**
+ * For an `event.action` that is none of the names above: the words in it, first match wins.
+ * Hand-built pipelines and other exporters name the same thing many ways (`file_copy`,
+ * `usb-write`, `wire_transfer`, `user_signin_failed`); reading the words keeps their events in
+ * the detectors' view instead of turning them into system messages. Device words come before
+ * copy and upload, failure before logon, so `usb-disconnected` and `login-failed` land right.
+ */
+const byActionWords: readonly (readonly [RegExp, string])[] = [
+  [/\b(usb|device|removable|media|drive|disk)\b.*\b(disconnect|disconnected|remove|removed|eject|ejected|unmount|unmounted|unplug|unplugged)\b|\b(disconnect|disconnected|eject|ejected|unmount|unmounted|unplug|unplugged)\b.*\b(usb|device|removable|media|drive|disk)\b/, 'device_disconnect'],
+  [/\b(usb|device|removable|media|drive|disk)\b.*\b(connect|connected|insert|inserted|mount|mounted|attach|attached|plug|plugged)\b|\b(connect|connected|insert|inserted|mount|mounted|attach|attached|plug|plugged)\b.*\b(usb|device|removable|drive|disk)\b/, 'device_connect'],
+  [/\b(copy|copied|copying)\b|\b(usb|removable)\b.*\b(write|written|file)\b/, 'file_copy'],
+  [/\b(upload|uploaded|uploading)\b/, 'web_upload'],
+  [/\b(download|downloaded|downloading)\b/, 'web_download'],
+  [/\b(transfer|transferred|payment|paid|wire|remittance|transaction|withdrawal|deposit)\b/, 'transfer'],
+  [/\b(login|logon|signin|sign in|log in|authentication|authenticated|auth)\b.*\b(fail|failed|failure|denied|rejected|invalid|bad)\b|\b(fail|failed|failure|denied|rejected|invalid|bad)\b.*\b(login|logon|signin|sign in|log in|authentication|password)\b/, 'logon_failed'],
+  [/\b(logout|logoff|signout|sign out|log out|log off)\b/, 'logoff'],
+  [/\b(login|logon|signin|sign in|log in|logged in|authenticated|authentication)\b/, 'logon'],
+  [/\b(add|added|adding)\b.*\b(group|member|role)\b|\b(group|member|membership)\b.*\b(add|added)\b/, 'group_member_add'],
+  [/\b(remove|removed|delete|deleted)\b.*\b(group|member)\b|\b(group|member|membership)\b.*\b(remove|removed)\b/, 'group_member_remove'],
+  [/\b(create|created|add|added|new)\b.*\b(user|account)\b|\b(user|account)\b.*\b(create|created|added)\b/, 'account_create'],
+  [/\bpassword\b.*\breset\b|\breset\b.*\bpassword\b/, 'password_reset'],
+  [/\bpassword\b.*\b(change|changed)\b|\b(change|changed)\b.*\bpassword\b/, 'password_change'],
+  [/\b(send|sent)\b.*\b(mail|email|message)\b|\b(mail|email|message)\b.*\b(send|sent)\b/, 'email_send'],
+  [/\b(process|exec|execute|executed|spawn|spawned|command|run)\b/, 'process_start'],
+  [/\bfile\b.*\b(delete|deleted|remove|removed)\b|\b(delete|deleted)\b.*\bfile\b/, 'file_delete'],
+  [/\bfile\b.*\b(write|written|modify|modified|change|changed|save|saved)\b|\b(write|wrote|modified|saved)\b.*\bfile\b/, 'file_write'],
+  [/\bfile\b.*\b(create|created)\b|\b(create|created)\b.*\bfile\b/, 'file_create'],
+  [/\bfile\b.*\b(open|opened|read|access|accessed)\b|\b(open|opened|read|accessed)\b.*\bfile\b/, 'file_open'],
+  [/\b(connect|connected|connection|flow)\b/, 'network_connect'],
+]
+
+/** `file_copy`, `UsbWrite`, `wire-transfer` as words: `file copy`, `usb write`, `wire transfer`. */
+function actionWords(action: string): string {
+  return action
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+function actionFromWords(action: string): string | undefined {
+  const words = actionWords(action)
+  return byActionWords.find(([pattern]) => pattern.test(words))?.[1]
+}
+
 /** An Argus verb from ECS category/type when `event.action` says nothing we know. */
 function byCategory(categories: readonly string[], types: readonly string[], outcome: EventOutcome, document: unknown): string {
   const type = (name: string): boolean => types.includes(name)
@@ -69,6 +114,8 @@ function byCategory(categories: readonly string[], types: readonly string[], out
         if (type('user') && type('deletion')) return 'account_delete'
         if (type('user') && type('change')) return 'account_modify'
         if (type('group') && type('creation')) return 'group_create'
+        // Winlogbeat's member-added events are group + change with the member in user.target.
+        if (type('group') && type('change') && valueAt(document, 'user.target.name') !== undefined) return 'group_member_add'
         break
       case 'network':
         return 'network_connect'
@@ -76,15 +123,62 @@ function byCategory(categories: readonly string[], types: readonly string[], out
         return isUpload(document) ? 'web_upload' : 'http_request'
       case 'email':
         return textAt(document, 'email.direction') === 'inbound' ? 'email_view' : 'email_send'
+      case 'transaction':
+      case 'payment':
+        if (firstNumber(document, amountPaths) !== null) return 'transfer'
+        break
     }
   }
   return 'system_message'
 }
 
-/** POST/PUT with a request body: the client sent data (ECS carries the body size, unlike access logs). */
+/** A request this large carries a body, when only the whole request's size is given. */
+const bodyFromSize = 10_000
+
+/**
+ * POST/PUT with a request body: the client sent data (ECS carries the body size, unlike access
+ * logs). Without `http.request.body.bytes`, a request (`http.request.bytes`, else the client's
+ * `source.bytes`) of `bodyFromSize` or more counts: headers alone stay well under it.
+ */
 function isUpload(document: unknown): boolean {
   const method = textAt(document, 'http.request.method')?.toUpperCase()
-  return (method === 'POST' || method === 'PUT') && (numberAt(document, 'http.request.body.bytes') ?? 0) > 0
+  if (method !== 'POST' && method !== 'PUT') return false
+  const body = numberAt(document, 'http.request.body.bytes')
+  if (body !== null) return body > 0
+  return (numberAt(document, 'http.request.bytes') ?? numberAt(document, 'source.bytes') ?? 0) >= bodyFromSize
+}
+
+/** A web request logged as network traffic (a proxy or firewall with URL fields) is web traffic. */
+function isWebRequest(document: unknown): boolean {
+  return valueAt(document, 'http.request.method') !== undefined || valueAt(document, 'url.full') !== undefined || valueAt(document, 'url.original') !== undefined
+}
+
+/** Device fields that say a file event happened on removable storage (Elastic Defend's `file.Ext.device`, `device.type`, …). */
+const removableDevicePaths = ['device.type', 'device.bus_type', 'file.device.type', 'file.Ext.device.bus_type', 'file.Ext.device.type', 'file.drive_type', 'file.Ext.drive_type']
+
+function isOnRemovableDevice(document: unknown, ecsAction: string | null): boolean {
+  if (removableDevicePaths.some((path) => /usb|removable/i.test(textAt(document, path) ?? ''))) return true
+  return ecsAction !== null && /\b(usb|removable)\b/.test(actionWords(ecsAction))
+}
+
+/** Amount and counterparty of a transfer: `transaction.*`, `payment.*` or `labels.*`, whichever the exporter used. */
+const amountPaths = ['transaction.amount', 'payment.amount', 'labels.amount', 'amount']
+const counterpartyPaths = ['transaction.counterparty', 'payment.counterparty', 'labels.counterparty', 'transaction.beneficiary', 'payment.beneficiary', 'labels.beneficiary', 'destination.user.name', 'counterparty']
+
+function firstNumber(document: unknown, paths: readonly string[]): number | null {
+  for (const path of paths) {
+    const value = numberAt(document, path)
+    if (value !== null) return value
+  }
+  return null
+}
+
+function firstText(document: unknown, paths: readonly string[]): string | null {
+  for (const path of paths) {
+    const value = textAt(document, path)
+    if (value !== null) return value
+  }
+  return null
 }
 
 function outcomeOf(document: unknown): EventOutcome {
@@ -99,16 +193,21 @@ function sumOrNull(first: number | null, second: number | null): number | null {
 /** What was acted on, by the event's Argus category. */
 function objectOf(document: unknown, action: string, category: string): string | null {
   switch (category) {
-    case 'process':
-      return textAt(document, 'process.command_line') ?? textAt(document, 'process.executable') ?? textAt(document, 'process.name')
+    case 'process': {
+      const args = textsAt(document, 'process.args')
+      return textAt(document, 'process.command_line') ?? (args.length > 0 ? args.join(' ') : null) ?? textAt(document, 'process.executable') ?? textAt(document, 'process.name')
+    }
     case 'file':
-      return textAt(document, 'file.path') ?? textAt(document, 'file.name')
+      // A copy's destination is what matters (is it a removable drive?); `file.target_path` where an exporter gives both.
+      return (action === 'file_copy' ? textAt(document, 'file.target_path') : null) ?? textAt(document, 'file.path') ?? textAt(document, 'file.name')
     case 'web': {
-      const original = textAt(document, 'url.original')
-      return textAt(document, 'url.domain') ?? (original === null ? null : urlHost(original))
+      const url = textAt(document, 'url.original') ?? textAt(document, 'url.full')
+      return textAt(document, 'url.domain') ?? (url === null ? null : urlHost(url)) ?? textAt(document, 'destination.domain')
     }
     case 'network':
       return textAt(document, 'destination.domain') ?? textAt(document, 'url.domain')
+    case 'transaction':
+      return firstText(document, counterpartyPaths)
     case 'email': {
       const recipients = textsAt(document, 'email.to.address')
       return recipients.length > 0 ? recipients.join(';') : null
@@ -147,8 +246,13 @@ export function readEcs(record: string): ParseOutcome {
   let action = ecsAction === null ? undefined : byAction.get(ecsAction.toLowerCase().replace(/[_ ]/g, '-'))
   // Filebeat's system/auth module leaves event.action unset for sudo and fills system.auth.sudo.
   if (action === undefined && valueAt(document, 'system.auth.sudo') !== undefined) action = valueAt(document, 'system.auth.sudo.error') === undefined ? 'sudo' : 'sudo_failed'
+  if (action === undefined && ecsAction !== null) action = actionFromWords(ecsAction)
+  // Money moves only with an amount: a `database-transaction` is not a transfer.
+  if (action === 'transfer' && firstNumber(document, amountPaths) === null) action = undefined
   if (action !== undefined && outcome === 'failure') action = failedForm[action] ?? action
   action ??= byCategory(categories, types, outcome, document)
+  if (action === 'network_connect' && isWebRequest(document)) action = isUpload(document) ? 'web_upload' : 'http_request'
+  if (action === 'http_request' && isUpload(document)) action = 'web_upload'
   const category = actionVocabulary[action]?.category ?? 'system'
 
   const attrs: Record<string, unknown> = {}
@@ -161,6 +265,7 @@ export function readEcs(record: string): ParseOutcome {
   }
   const message = textAt(document, 'message')
   if (message !== null) attrs.message = message.length > 512 ? message.slice(0, 512) : message
+  if (category === 'file' && isOnRemovableDevice(document, ecsAction)) attrs.toRemovableMedia = true
 
   // Logstash and nxlog put the host name in a plain `host` string.
   const hostValue = valueAt(document, 'host')
@@ -178,8 +283,10 @@ export function readEcs(record: string): ParseOutcome {
     bytes:
       numberAt(document, 'network.bytes') ??
       sumOrNull(numberAt(document, 'source.bytes'), numberAt(document, 'destination.bytes')) ??
+      numberAt(document, 'http.request.bytes') ??
       numberAt(document, 'http.response.body.bytes') ??
       numberAt(document, 'file.size'),
+    amount: category === 'transaction' ? firstNumber(document, amountPaths) : null,
     attrs,
   })
 }

@@ -126,10 +126,10 @@ describe('linux-syslog: the year of RFC 3164 lines', () => {
       '2025-12-31T23:58:01.000Z ssh_accept alice -',
       '2025-12-31T23:58:01.000Z session_open alice -',
       '2025-12-31T23:59:40.000Z sudo alice /usr/sbin/useradd -m bob',
-      '2025-12-31T23:59:40.000Z group_create - bob',
-      '2025-12-31T23:59:40.000Z account_create - bob',
+      '2025-12-31T23:59:40.000Z group_create alice bob',
+      '2025-12-31T23:59:40.000Z account_create alice bob',
       '2026-01-01T00:00:02.000Z sudo alice /usr/sbin/usermod -aG sudo bob',
-      '2026-01-01T00:00:02.000Z group_member_add - sudo',
+      '2026-01-01T00:00:02.000Z group_member_add alice sudo',
       '2026-01-01T00:00:02.000Z system_message - usermod',
       // Written a few seconds late, after the new year's first lines: still last year.
       '2025-12-31T23:59:59.000Z system_message - kernel',
@@ -155,6 +155,38 @@ describe('linux-syslog: the year of RFC 3164 lines', () => {
       '2006-01-31T23:59:59.000Z',
       '2006-03-01T00:00:00.000Z',
     ])
+  })
+})
+
+describe('linux-syslog: who ran an account change', () => {
+  const run = (lines: string[]) => {
+    const reader = linuxSyslogParser.open(context())
+    return lines.map((line, index) => single(reader.parse(line, index + 1)))
+  }
+
+  it('is the user of the sudo or su just before it on the same host, within ten minutes', () => {
+    const [, added, , reset, later, elsewhere] = run([
+      'Mar  4 10:00:00 srv1 sudo:   mallory : TTY=pts/0 ; PWD=/home/mallory ; USER=root ; COMMAND=/usr/sbin/usermod -aG sudo mallory',
+      "Mar  4 10:00:00 srv1 usermod[812]: add 'mallory' to group 'sudo'",
+      'Mar  4 10:02:00 srv1 su: (to root) bob on pts/1',
+      'Mar  4 10:03:00 srv1 gpasswd[900]: user carol added by root to group adm',
+      "Mar  4 10:14:00 srv1 usermod[901]: add 'dave' to group 'wheel'",
+      "Mar  4 10:03:30 srv2 usermod[77]: add 'erin' to group 'sudo'",
+    ])
+    expect(added).toMatchObject({ action: 'group_member_add', user: 'mallory', object: 'sudo', attrs: { targetUser: 'mallory', actorFrom: 'the sudo or su before it on this host' } })
+    // gpasswd names root as the actor; the person behind root is the su's bob.
+    expect(reset).toMatchObject({ action: 'group_member_add', user: 'bob', attrs: { targetUser: 'carol', loggedActor: 'root' } })
+    // Twelve minutes after the su, and on another host: nobody is named.
+    expect(later!.user).toBeNull()
+    expect(elsewhere!.user).toBeNull()
+  })
+
+  it('is never taken from a refused sudo', () => {
+    const [, added] = run([
+      'Mar  4 10:00:00 srv1 sudo:   mallory : user NOT in sudoers ; TTY=pts/0 ; PWD=/home/mallory ; USER=root ; COMMAND=/usr/sbin/usermod -aG sudo mallory',
+      "Mar  4 10:00:05 srv1 usermod[812]: add 'mallory' to group 'sudo'",
+    ])
+    expect(added!.user).toBeNull()
   })
 })
 

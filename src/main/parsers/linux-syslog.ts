@@ -1,5 +1,6 @@
 import type { LogParser, ParseContext, ParseOutcome, RecordParser, Sample } from './types'
 import { type TraditionalHeader, priorityFields, readTraditionalHeader } from './syslog-header'
+import { RootActors } from './syslog-accounts'
 import { type SyslogEnvelope, interpretSyslogMessage } from './syslog-messages'
 import { WallClockConverter, YearTracker } from './syslog-time'
 
@@ -16,6 +17,17 @@ export const linuxSyslogParser: LogParser = {
   open(context: ParseContext): RecordParser {
     return new TraditionalSyslogReader(context)
   },
+  needsYear: startsWithoutYear,
+}
+
+/** True when the sample's first dated line is RFC 3164 (`Mar  4 09:01:02`), which has no year. */
+function startsWithoutYear(sample: Sample): boolean {
+  for (const line of sample.lines.slice(0, 100)) {
+    const header = readTraditionalHeader(line)
+    if (typeof header === 'string') continue
+    return header.iso === null && header.rfc3164 !== null
+  }
+  return false
 }
 
 /** Share of non-blank sample lines that have a timestamp, a host and a tag, scaled to 0.9. */
@@ -38,9 +50,10 @@ class TraditionalSyslogReader implements RecordParser {
   private readonly years: YearTracker
   private readonly isoClock: WallClockConverter
   private previous: { app: string | null; pid: number | string | null; message: string } | null = null
+  private readonly actors = new RootActors()
 
   constructor(context: ParseContext) {
-    this.years = new YearTracker(context.year, context.fileTime, context.timeZone)
+    this.years = new YearTracker(context.year, context.fileTime, context.timeZone, context.yearReference ?? null)
     this.isoClock = new WallClockConverter(context.timeZone)
   }
 
@@ -60,10 +73,10 @@ class TraditionalSyslogReader implements RecordParser {
     const times = header.app === null ? lastMessageRepeats(header.message) : 0
     if (times > 0 && this.previous !== null) {
       // sysklogd: `last message repeated 3 times` means the previous line, three more times.
-      return interpretSyslogMessage({ ...envelope, app: this.previous.app, pid: this.previous.pid }, this.previous.message, times)
+      return interpretSyslogMessage({ ...envelope, app: this.previous.app, pid: this.previous.pid }, this.previous.message, times, this.actors)
     }
     this.previous = { app: header.app, pid: header.pid, message: header.message }
-    return interpretSyslogMessage(envelope, header.message)
+    return interpretSyslogMessage(envelope, header.message, 1, this.actors)
   }
 
   private timestamp(header: TraditionalHeader): number | string {

@@ -1,7 +1,9 @@
 // Account and group changes logged by shadow-utils (useradd, usermod, userdel, groupadd,
 // gpasswd, passwd, chage). These lines name the account changed but not who changed it (that is
-// the sudo line before them), so `user` stays null unless the line says who acted.
+// the sudo line before them), so `user` stays null unless the line says who acted; `RootActors`
+// fills it in from that sudo or su line where there is one.
 
+import type { NormalizedEvent } from '../../shared/event'
 import { type Finding, targetUser } from './syslog-fields'
 
 /** Programs whose messages this file reads. */
@@ -120,5 +122,39 @@ function passwordChangedBy(message: string): Finding | null {
     user: actor,
     object: owner,
     attrs: accountAttrs(owner),
+  }
+}
+
+/** The actions of shadow-utils lines whose actor `RootActors` may supply. */
+const accountActions: ReadonlySet<string> = new Set([
+  'account_create', 'account_modify', 'account_delete', 'group_create', 'group_member_add', 'group_member_remove', 'password_reset',
+])
+
+/** A sudo or su this recent on the same host is taken as the source of an account change. */
+const actorWindowMs = 10 * 60_000
+
+/**
+ * Who was acting as root on each host of one log: the user of the latest successful sudo or su
+ * there. A `usermod` line names the account changed, not who ran it, and `gpasswd` says `root`;
+ * the person is on the sudo or su line just before it (`sudo: alice : … COMMAND=/usr/sbin/usermod
+ * -aG sudo alice`). Without such a line within `actorWindowMs` the event keeps its own user.
+ */
+export class RootActors {
+  private readonly latest = new Map<string, { user: string; ts: number }>()
+
+  /** Fills in the actor of an account change, then remembers this event's user if it is a sudo or su. */
+  observe(event: NormalizedEvent): void {
+    if (event.host === null) return
+    if (accountActions.has(event.action) && (event.user === null || event.user === 'root')) {
+      const actor = this.latest.get(event.host)
+      if (actor !== undefined && event.ts >= actor.ts && event.ts - actor.ts <= actorWindowMs) {
+        if (event.user !== null) event.attrs.loggedActor = event.user
+        event.user = actor.user
+        event.attrs.actorFrom = 'the sudo or su before it on this host'
+      }
+    }
+    if ((event.action === 'sudo' || event.action === 'su') && event.outcome === 'success' && event.user !== null && event.user !== 'root') {
+      this.latest.set(event.host, { user: event.user, ts: event.ts })
+    }
   }
 }

@@ -1,5 +1,6 @@
 // login(1) on a console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
-// `FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure`. Some syslogd builds put odd tags on
+// `FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure`, and shadow-utils' own
+// `FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure`. Some syslogd builds put odd tags on
 // these (loghub's `-- root[2421]: ROOT LOGIN ON tty2`), so the message text alone decides.
 
 import { type Finding, placeSource } from './syslog-fields'
@@ -26,6 +27,7 @@ export function interpretLogin(message: string): Finding | null {
     // FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure
     const fromAt = message.indexOf(' FROM ')
     const forAt = message.indexOf(' FOR ', fromAt)
+    if (fromAt < 0 && forAt >= 0) return failedOnTerminal(message, forAt, finding, attrs)
     if (fromAt < 0 || forAt < 0) return null
     const comma = message.indexOf(', ', forAt)
     finding.action = 'logon_failed'
@@ -42,4 +44,15 @@ export function interpretLogin(message: string): Finding | null {
   attrs.tty = fromAt < 0 ? rest : rest.slice(0, fromAt)
   if (fromAt >= 0) placeSource(rest.slice(fromAt + 6), finding, attrs)
   return finding
+}
+
+/** shadow-utils login: `FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure`. */
+function failedOnTerminal(message: string, forAt: number, finding: Finding, attrs: Record<string, unknown>): Finding | null {
+  const comma = message.indexOf(', ', forAt)
+  const user = message.slice(forAt + 5, comma < 0 ? message.length : comma).replaceAll("'", '').trim()
+  if (user === '') return null
+  const onAt = message.indexOf(' on ')
+  if (onAt >= 0 && onAt < forAt) attrs.tty = message.slice(onAt + 4, forAt).replaceAll("'", '')
+  if (comma >= 0) attrs.reason = message.slice(comma + 2)
+  return { ...finding, action: 'logon_failed', outcome: 'failure', user }
 }

@@ -211,6 +211,9 @@ describe('login and everything else', () => {
     expect(one('login', 'FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure')).toMatchObject({
       action: 'logon_failed', user: 'alice', attrs: { tty: 'tty1', reason: 'Authentication failure' },
     })
+    expect(one('login', "FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure")).toMatchObject({
+      action: 'logon_failed', outcome: 'failure', user: 'alice', attrs: { tty: '/dev/tty1', reason: 'Authentication failure' },
+    })
   })
 
   it('any other line is a system_message: nothing is dropped, the message is cut at 500 characters', () => {

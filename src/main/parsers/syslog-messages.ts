@@ -10,7 +10,7 @@
 
 import type { NormalizedEvent } from '../../shared/event'
 import { makeEvent } from './normalize'
-import { accountPrograms, interpretAccountChange } from './syslog-accounts'
+import { type RootActors, accountPrograms, interpretAccountChange } from './syslog-accounts'
 import { type Finding, leadingNumber, programName, systemFinding } from './syslog-fields'
 import { interpretLogin, looksLikeLogin } from './syslog-login'
 import { failureSummary, interpretPam, splitPamPrefix, splitPamProgram } from './syslog-pam'
@@ -39,8 +39,9 @@ const repeatedPrefix = 'message repeated '
 /**
  * The events of one message. `times` > 1 when the caller already knows the message stands for
  * several occurrences (sysklogd's `last message repeated N times` refers to the line before).
+ * `actors`, the reader's state for one log, names who ran account changes (`RootActors`).
  */
-export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string, times = 1): NormalizedEvent | NormalizedEvent[] {
+export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string, times = 1, actors?: RootActors): NormalizedEvent | NormalizedEvent[] {
   let text = message.trim()
   let count = times
   if (text.startsWith(repeatedPrefix)) {
@@ -71,6 +72,7 @@ export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string
     object: finding.object ?? null,
     attrs,
   })
+  actors?.observe(event)
   if (!repeated) return event
   const events: NormalizedEvent[] = [event]
   for (let index = 1; index < Math.min(count, maxRepeat); index++) events.push({ ...event, attrs: { ...event.attrs } })

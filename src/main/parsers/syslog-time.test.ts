@@ -45,4 +45,17 @@ describe('syslog timestamps', () => {
     const ts = tracker.place({ month: 1, day: 1, hour: 5, minute: 0, second: 0, millisecond: 0 })
     expect(ts).toBe(Date.UTC(2025, 11, 31, 18, 0, 0))
   })
+
+  it('YearTracker: a reference span of dated events beats the file time, and picks the nearest year', () => {
+    const at = (month: number, day: number) => ({ month, day, hour: 9, minute: 0, second: 0, millisecond: 0 })
+    const march2024 = { from: Date.UTC(2024, 2, 4), to: Date.UTC(2024, 3, 20) }
+    const now = Date.UTC(2026, 10, 21)
+    expect(new YearTracker(null, now, 'UTC', march2024).place(at(3, 10))).toBe(Date.UTC(2024, 2, 10, 9))
+    // A little before or after the span is still its year; a line from late December is the year before it.
+    expect(new YearTracker(null, now, 'UTC', march2024).place(at(2, 25))).toBe(Date.UTC(2024, 1, 25, 9))
+    expect(new YearTracker(null, now, 'UTC', march2024).place(at(12, 28))).toBe(Date.UTC(2023, 11, 28, 9))
+    expect(new YearTracker(null, null, 'UTC', march2024).canPlace).toBe(true)
+    // A year given by the analyst wins over both.
+    expect(new YearTracker(2019, now, 'UTC', march2024).place(at(3, 10))).toBe(Date.UTC(2019, 2, 10, 9))
+  })
 })

@@ -3,6 +3,7 @@
 // because this runs once per line; a regex plus Date.parse costs several times more.
 
 import { wallClockToUtc } from './time'
+import type { TimeSpan } from './types'
 
 const DAY_MS = 86_400_000
 
@@ -149,11 +150,13 @@ export class WallClockConverter {
 }
 
 /**
- * The year of RFC 3164 lines, which carry none. The first line's year is the given one, or the
- * latest year that does not put the line after the file's modification time (+1 day of slack for
- * clock skew and zones). After that the year runs: it advances when the month goes backwards
- * by more than a day's worth (December → January), while a line a few hours out of order across
- * a month or year boundary keeps its neighbours' year.
+ * The year of RFC 3164 lines, which carry none. The first line's year is the given one; else the
+ * year that puts it nearest the `reference` span (the dated events imported beside it, so an
+ * auth.log lands in the same weeks as the JSON logs of the same machines); else the latest year
+ * that does not put the line after the file's modification time (+1 day of slack for clock skew
+ * and zones). After that the year runs: it advances when the month goes backwards by more than a
+ * day's worth (December → January), while a line a few hours out of order across a month or year
+ * boundary keeps its neighbours' year.
  */
 export class YearTracker {
   private runningYear: number | null
@@ -165,21 +168,21 @@ export class YearTracker {
     year: number | null,
     private readonly fileTime: number | null,
     timeZone: string,
+    private readonly reference: TimeSpan | null = null,
   ) {
     this.runningYear = year
     this.converter = new WallClockConverter(timeZone)
   }
 
-  /** False when neither a year nor a file time was given: RFC 3164 lines cannot be placed. */
+  /** False when neither a year, a reference nor a file time was given: RFC 3164 lines cannot be placed. */
   get canPlace(): boolean {
-    return this.runningYear !== null || this.fileTime !== null
+    return this.runningYear !== null || this.reference !== null || this.fileTime !== null
   }
 
   /** Epoch ms of the line, or null for an impossible date (e.g. 29 February of a common year). */
   place(clock: WallClock): number | null {
     if (this.runningYear === null) {
-      if (this.fileTime === null) return null
-      this.runningYear = this.firstYear(clock, this.fileTime)
+      this.runningYear = this.reference !== null ? this.nearestYear(clock, this.reference) : this.fileTime !== null ? this.firstYear(clock, this.fileTime) : null
       if (this.runningYear === null) return null
     }
     let ts = this.converter.toUtc(this.runningYear, clock)
@@ -198,6 +201,18 @@ export class YearTracker {
     this.lastTs = ts
     this.lastMonth = clock.month
     return ts
+  }
+
+  /** The year, from the one before the span to the one after, that puts the line closest to it (inside is closest). */
+  private nearestYear(clock: WallClock, span: TimeSpan): number | null {
+    let best: { year: number; distance: number } | null = null
+    for (let year = new Date(span.from).getUTCFullYear() - 1; year <= new Date(span.to).getUTCFullYear() + 1; year++) {
+      const ts = this.converter.toUtc(year, clock)
+      if (ts === null) continue
+      const distance = ts < span.from ? span.from - ts : ts > span.to ? ts - span.to : 0
+      if (best === null || distance < best.distance) best = { year, distance }
+    }
+    return best?.year ?? null
   }
 
   private firstYear(clock: WallClock, fileTime: number): number | null {

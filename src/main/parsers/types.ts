@@ -18,6 +18,12 @@ export interface Sample {
   lines: readonly string[]
 }
 
+/** First and last epoch ms of a set of events. */
+export interface TimeSpan {
+  from: number
+  to: number
+}
+
 /** What a parser knows about the file it is reading. */
 export interface ParseContext {
   /** Where the records come from, for attrs and messages. */
@@ -29,6 +35,11 @@ export interface ParseContext {
   year: number | null
   /** Modification time of the file or archive entry, epoch ms; null when unknown. */
   fileTime: number | null
+  /**
+   * First and last time of the dated events imported with this file (ECS, EVTX, …), when there
+   * are any: year-less lines are placed in the year nearest to them, before `fileTime` is asked.
+   */
+  yearReference?: TimeSpan | null
   /** IANA zone for timestamps that carry no offset (RFC 3164, CERT CSV). */
   timeZone: string
   /** A saved field mapping for generic JSON / CSV, by normalized field; undefined elsewhere. */
@@ -87,6 +98,11 @@ export interface LogParser<R = string> {
   sniff(sample: Sample): number
   /** Starts reading one file. */
   open(context: ParseContext): RecordParser<R>
+  /**
+   * True when the sampled records carry no year (RFC 3164): the import job then reads this file
+   * after the dated ones, so that their span can set its year (`ParseContext.yearReference`).
+   */
+  needsYear?(sample: Sample): boolean
 }
 
 export function isRejection(outcome: ParseOutcome): outcome is Rejection {

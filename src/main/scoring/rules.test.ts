@@ -129,6 +129,21 @@ describe('evaluateRules', () => {
     expect(run([rule('admin-group-add')], [...quietWeek, added('developers')]).score).toBe(0)
   })
 
+  it('fires on the command that adds a member to an administrative group, when the log has only the command', () => {
+    const ran = (action: string, command: string) => run([rule('admin-group-add')], [...quietWeek, office(6, [event(6, 600, action, { object: command })])])
+    expect(ran('sudo', '/usr/sbin/usermod -aG sudo mallory').facts[0]!.text).toBe(
+      'ran /usr/sbin/usermod -aG sudo mallory, which adds a member to the administrative group sudo (rule admin-group-add, T1098)',
+    )
+    expect(ran('sudo', 'gpasswd -a mallory wheel').facts[0]!.value).toBe('wheel')
+    expect(ran('sudo', '/usr/sbin/adduser mallory adm').facts[0]!.value).toBe('adm')
+    expect(ran('process_start', 'C:\\Windows\\System32\\net.exe group "Domain Admins" mallory /add /domain').facts[0]!.value).toBe('domain admins')
+    expect(ran('process_start', 'powershell.exe Add-LocalGroupMember -Group Administrators -Member mallory').facts[0]!.value).toBe('administrators')
+    // The group after the command counts, not the sudo in front of it; and listing a group is not adding to it.
+    expect(ran('process_start', 'sudo usermod -aG docker mallory').score).toBe(0)
+    expect(ran('process_start', 'net localgroup administrators').score).toBe(0)
+    expect(ran('sudo', '/usr/sbin/usermod -s /bin/zsh mallory').score).toBe(0)
+  })
+
   it('fires on a burst of first-seen hosts after the user has a history', () => {
     const hopping = office(6, Array.from({ length: 5 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
     expect(run([rule('new-host-burst')], [...quietWeek, hopping]).facts[0]!.text).toMatch(/^5 hosts never used before \(srv0, srv1, srv2, …\)/)

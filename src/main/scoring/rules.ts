@@ -401,7 +401,33 @@ function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null 
     const member = typeof event.attrs.targetUser === 'string' ? event.attrs.targetUser : day.user
     return { value: event.object, text: `${member} added to the administrative group ${event.object}` }
   }
+  // The command that does it, where the log has the command but not the directory's own record of the change.
+  for (const event of day.events) {
+    if (!commandActions.has(event.action) || event.object === null) continue
+    const lowered = event.object.toLowerCase()
+    const verb = groupAddCommands.map((pattern) => pattern.exec(lowered)).find((match) => match !== null)
+    if (verb === undefined) continue
+    // Groups named after the command itself: `sudo usermod -aG docker bob` adds to docker, not sudo.
+    const command = lowered.slice(verb.index)
+    const group = wanted.find((name) => new RegExp(`(^|[\\s,"'=:])${escapeRegExp(name)}($|[\\s,"'])`).test(command))
+    if (group === undefined) continue
+    const shown = event.object.length > 120 ? `${event.object.slice(0, 117)}…` : event.object
+    return { value: group, text: `ran ${shown}, which adds a member to the administrative group ${group}` }
+  }
   return null
+}
+
+/** Commands that add a member to a group: usermod -aG, gpasswd -a, adduser USER GROUP, net (local)group … /add, PowerShell. */
+const groupAddCommands: readonly RegExp[] = [
+  /\busermod\b.*\s(-a?g|--groups)\b/,
+  /\bgpasswd\b.*\s(-a|--add)\s/,
+  /\badduser\s+[^\s-]\S*\s+\S+/,
+  /\bnet1?(\.exe)?\s+(local)?group\b.*\s\/add\b/,
+  /\badd-(local|ad)groupmember\b/,
+]
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 const commandActions = new Set(['sudo', 'process_start'])
