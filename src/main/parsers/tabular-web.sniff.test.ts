@@ -65,6 +65,7 @@ function filesUnder(folder: string): string[] {
 const expected: Readonly<Record<string, string>> = {
   'json/ecs-filebeat-auth.ndjson': 'ecs-json',
   'json/ecs-flattened.json': 'ecs-json',
+  'json/ecs-other-vocabularies.ndjson': 'ecs-json',
   'json/winlogbeat-security.ndjson': 'fallback',
   'json/logstash-cloudtrail.ndjson': 'none',
   'csv/generic-vpn.csv': 'none',
