@@ -101,7 +101,7 @@ describe('sniffing JSON, CSV and web-server logs', () => {
   const ownFixtures = ['json', 'csv', 'web'].flatMap((folder) => filesUnder(resolve(fixtures, folder)))
 
   it('has an owner listed for every fixture of ours', () => {
-    expect(ownFixtures).toHaveLength(28)
+    expect(ownFixtures).toHaveLength(29)
     expect(ownFixtures.map((path) => relative(fixtures, path)).filter((path) => expectedFor(path) === 'unlisted')).toEqual([])
   })
 
