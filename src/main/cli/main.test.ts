@@ -96,6 +96,14 @@ describe('argus CLI', () => {
     expect(document.files.map((file: { format: string }) => file.format)).toEqual(['ecs-json', 'linux-syslog'])
     const dates = Object.fromEntries(document.users.map((user: { user: string; days: { date: string }[] }) => [user.user, user.days.map((day) => day.date)]))
     expect(dates).toEqual({ alice: ['2024-03-03'], bob: ['2024-03-03'] })
+
+    // Dropped in on its own later, an auth.log takes the year of the workspace's events.
+    const later = folder.file('later.log')
+    writeFileSync(later, 'Mar  5 11:00:00 web01 sshd[9]: Accepted password for carol from 192.0.2.7 port 22 ssh2\n')
+    output.length = 0
+    expect(await main(['analyze', later, '--db', folder.file('cli.db'), '--json'])).toBe(0)
+    const carol = JSON.parse(output[0] ?? '').users.find((user: { user: string }) => user.user === 'carol')
+    expect(carol.days.map((day: { date: string }) => day.date)).toEqual(['2024-03-05'])
   })
 
   it('prints the version and the help', async () => {

@@ -9,6 +9,8 @@ import { localEntryWriter, remoteEntryWriter } from './entry-writer'
 import { type EntryOptions, type EntryToImport, SpanTracker, importEntry, recordFailure } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
 import { openWorkerConnection } from '../store/database'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { TimeSpan } from '../parsers/types'
 
 export interface ImportJobOptions {
   jobId: number
@@ -105,8 +107,9 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
       progress.filesDone = files.length
       if (isCancelled()) break
     }
-    // Year-less logs (RFC 3164 auth.log) last, in the year of the dated events beside them.
-    const yearReference = span.span
+    // Year-less logs (RFC 3164 auth.log) last, in the year of the dated events beside them, else
+    // of the workspace's events (an auth.log dropped in after yesterday's ECS import).
+    const yearReference = held.length === 0 ? null : (span.span ?? workspaceSpan(workspacePath, sqlite, options.nativeBinding ?? null))
     for (const entry of held) {
       if (isCancelled()) {
         files.push(await recordFailure(writer, { path: entry.path, entry: entry.entry, format: null }, 'cancelled', 'cancelled'))
@@ -129,5 +132,16 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     if (remote) await remote.shutdown()
     else sqlite?.close()
     rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+/** First and last event time already in the workspace (the `events_ts` index answers both). */
+function workspaceSpan(workspacePath: string, sqlite: BetterSqlite3.Database | null, nativeBinding: string | null): TimeSpan | null {
+  const reader = sqlite ?? openWorkerConnection(workspacePath, { readOnly: true, nativeBinding })
+  try {
+    const row = reader.prepare('select min(ts) as first, max(ts) as last from events').get() as { first: number | null; last: number | null }
+    return row.first === null || row.last === null ? null : { from: row.first, to: row.last }
+  } finally {
+    if (sqlite === null) reader.close()
   }
 }
