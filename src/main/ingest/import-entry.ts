@@ -33,8 +33,9 @@ export interface EntryOptions {
   /** Widened by every imported event's time: what `yearReference` is made of. */
   span?: SpanTracker
   /**
-   * Where an entry whose format needs a year nobody gave may wait (a fresh file path), so that it
-   * is read after the dated ones; absent, such an entry is read now and dated by its file time.
+   * Where an archive entry whose format needs a year nobody gave may wait (a fresh file path), so
+   * that it is read after the dated ones (a plain file waits as itself); absent, such an entry is
+   * read now and dated by its file time.
    */
   holdUndated?: () => string
 }
@@ -98,6 +99,8 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   }
   const parser = detection.parser
   if (options.holdUndated && options.year === null && parser.needsYear?.(makeSample(name, head)) === true) {
+    // A file on disk is simply read again later; an archive entry is kept in a spool file until then.
+    if (entry.entry === null) return { held: { ...entry, stream: lazyFileStream(entry.path) } }
     const spool = options.holdUndated()
     await pipeline(Readable.from(stream), createWriteStream(spool))
     return { held: { ...entry, stream: lazyFileStream(spool) } }
