@@ -153,6 +153,8 @@ export interface UserHistory {
   ruleCounts: Map<string, SortedValues>
   /** Per counting rule, its count on every earlier day, oldest first (for rules judged against the baseline period). */
   ruleSeries: Map<string, number[]>
+  /** Per rule, the dates of the last `historyWindow` earlier days it fired on, oldest first (for recurrence rules). */
+  ruleDates: Map<string, string[]>
   /** The user's own spread per compared feature as of the last scored day, for the population prior. */
   spread: Float64Array | null
 }
@@ -169,12 +171,14 @@ export function createUserHistory(): UserHistory {
     ruleDays: new Map(),
     ruleCounts: new Map(),
     ruleSeries: new Map(),
+    ruleDates: new Map(),
     spread: null,
   }
 }
 
 /** What a scored day leaves behind in the user's history. */
 export interface DayMemory {
+  date: string
   features: DayFeatures
   compared: Float64Array
   surprise: number
@@ -191,7 +195,12 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
   addSequence(history.transitions, memory.features.sequence)
   history.surprise.push(memory.surprise)
-  for (const rule of memory.firedRules) history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+  for (const rule of memory.firedRules) {
+    history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+    const dates = history.ruleDates.get(rule)
+    if (dates === undefined) history.ruleDates.set(rule, [memory.date])
+    else if (dates.push(memory.date) > historyWindow) dates.shift()
+  }
   for (const [rule, count] of memory.ruleCounts) {
     let window = history.ruleCounts.get(rule)
     if (window === undefined) history.ruleCounts.set(rule, (window = new SortedValues(historyWindow)))

@@ -111,6 +111,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'domain_visits', domains: jobBoards, count: 2, overUsual: 2, minHistoryDays: 5,
   },
   {
+    // A job hunt over a week is a flight risk on every day of it, the days without job boards too.
+    id: 'sustained-job-search', description: 'Job boards visited on two or more of the last seven days: a sustained job hunt.',
+    severity: 0.5, technique: null, types: ['behaviour_drift'], enabled: true,
+    kind: 'recurrence', rules: ['job-search'], days: 7, count: 2,
+  },
+  {
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',
     severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,

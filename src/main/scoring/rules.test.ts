@@ -46,7 +46,7 @@ function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = n
   for (const current of days) {
     const features = computeDayFeatures(current, history.seen)
     result = evaluateRules(rules, { day: current, features, history, failures })
-    rememberUserDay(history, { features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, ruleCounts: result.counts, spread: null })
+    rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, ruleCounts: result.counts, spread: null })
   }
   return result!
 }
@@ -70,6 +70,8 @@ describe('validateRules', () => {
     expect(validateRules(broken).errors.join('\n')).toMatch(/0\.severity.*\n1\.technique/s)
     expect(validateRules([{ ...rule('aml-threshold'), kind: 'nonsense' }]).errors.length).toBeGreaterThan(0)
     expect(validateRules([rule('aml-threshold'), rule('aml-threshold')]).errors).toEqual(['aml-threshold: duplicate rule id'])
+    // A recurrence rule counts rules of its own set: one deleted from under it is an error, not a rule that never fires.
+    expect(validateRules([rule('sustained-job-search')]).errors).toEqual(["sustained-job-search: rules: 'job-search' is not another rule of this set"])
   })
 })
 
@@ -242,6 +244,25 @@ describe('evaluateRules', () => {
     const recruiter = Array.from({ length: 10 }, (_, index) => boards(index, 5))
     expect(run([rule('job-search')], [...recruiter, boards(10, 6)]).score).toBe(0)
     expect(run([rule('job-search')], [...recruiter, boards(10, 12)]).score).toBeGreaterThan(0)
+  })
+
+  it('marks every day of a sustained job hunt, the quiet days within it too', () => {
+    const boards = (index: number) => office(index, Array.from({ length: 3 }, (_, minute) => event(index, 900 + minute, 'http_request', { object: 'www.indeed.com' })))
+    const rules = [rule('job-search'), rule('sustained-job-search')]
+    const quietMonth = Array.from({ length: 14 }, (_, index) => office(index))
+    // One day of job boards is job-search alone.
+    expect(run(rules, [...quietMonth, boards(14)]).fired).toEqual(['job-search'])
+    // Two days of it within a week, then a quiet day: that day is still in the hunt, at half strength.
+    const quiet = run(rules, [...quietMonth, boards(14), boards(16), office(17)])
+    expect(quiet.fired).toEqual(['sustained-job-search'])
+    expect(quiet.score).toBeCloseTo(ruleScale * 0.5 * strengthOver(2, 2, 2))
+    expect(quiet.facts[0]!.text).toBe('job-search on 2 of the last 7 days (rule sustained-job-search)')
+    // Four days in the week: full strength, beside today's own job-search finding.
+    const hunt = run(rules, [...quietMonth, boards(14), boards(15), boards(16), boards(17)])
+    expect(hunt.fired).toEqual(['job-search', 'sustained-job-search'])
+    expect(hunt.facts.find((fact) => fact.key === 'sustained-job-search')!.value).toBe(4)
+    // A week later the hunt has left the window.
+    expect(run(rules, [...quietMonth, boards(14), boards(16), ...Array.from({ length: 7 }, (_, offset) => office(17 + offset))]).score).toBe(0)
   })
 
   it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import { SortedValues, type UserHistory } from './history'
+import { SortedValues, historyWindow, type UserHistory } from './history'
+import { addDays } from '../store/zoned-days'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
 
@@ -40,6 +41,9 @@ const kinds = z.discriminatedUnion('kind', [
   // A command run through sudo or started as a process whose command line contains one of `patterns` (case-insensitive).
   z.object({ kind: z.literal('command_match'), patterns: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
+  // Some of `rules` fired on at least `count` of the user's last `days` days (today included): the
+  // days of a sustained pattern all count, also the quiet ones within it.
+  z.object({ kind: z.literal('recurrence'), rules: z.array(z.string().min(1)).min(1), days: z.number().int().min(2).max(historyWindow), count: z.number().int().min(2) }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
     kind: z.literal('event_velocity'), actions: z.array(z.string().min(1)).min(1), count, windowMinutes: minutes, overUsual,
@@ -75,6 +79,10 @@ export function validateRules(input: unknown): { rules: Rule[]; errors: string[]
   for (const rule of parsed.data) {
     if (seen.has(rule.id)) errors.push(`${rule.id}: duplicate rule id`)
     seen.add(rule.id)
+  }
+  for (const rule of parsed.data) {
+    if (rule.kind !== 'recurrence') continue
+    for (const id of rule.rules) if (!seen.has(id) || id === rule.id) errors.push(`${rule.id}: rules: '${id}' is not another rule of this set`)
   }
   return errors.length > 0 ? { rules: [], errors } : { rules: parsed.data, errors: [] }
 }
@@ -145,11 +153,13 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   const counts = new Map<string, number>()
   const typeWeights = new Map<string, number>()
   let total = 0
-  for (const rule of rules) {
+  // Recurrence rules last: they read what the others found today.
+  const ordered = [...rules.filter((rule) => rule.kind !== 'recurrence'), ...rules.filter((rule) => rule.kind === 'recurrence')]
+  for (const rule of ordered) {
     if (!rule.enabled) continue
     const counted = countOf(rule, input.day, input.features, input.history)
     if (counted !== null) counts.set(rule.id, counted.count)
-    const finding = counted === null ? evaluate(rule, input) : countFinding(rule, counted, input.history)
+    const finding = counted === null ? (rule.kind === 'recurrence' ? recurrence(rule, input, fired) : evaluate(rule, input)) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
@@ -308,6 +318,17 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
     default:
       return null
   }
+}
+
+/** How many of the last `days` days (today included) one of `rules` fired on, when at least `count`. */
+function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInput, firedToday: readonly string[]): Finding | null {
+  const { day, history } = input
+  const from = addDays(day.date, -(rule.days - 1))
+  const dates = new Set<string>()
+  for (const id of rule.rules) for (const date of history.ruleDates.get(id) ?? []) if (date >= from && date < day.date) dates.add(date)
+  if (rule.rules.some((id) => firedToday.includes(id))) dates.add(day.date)
+  if (dates.size < rule.count) return null
+  return { value: dates.size, text: `${rule.rules.join(', ')} on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
 }
 
 /** A run this long of off-hours days is a new habit (a shift change), not a spree. */
