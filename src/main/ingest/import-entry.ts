@@ -92,13 +92,14 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
     path: entry.path, entry: entry.entry, format: null, sourceId: null, status: 'failed', events: 0, rejects: 0, error: null, duplicateOf: null,
   }
   const { head, stream } = await peekHead(hashed())
-  const detection = detectFormat(options.parsers, makeSample(name, head), options.format)
+  const sample = makeSample(name, head)
+  const detection = detectFormat(options.parsers, sample, options.format)
   if ('error' in detection) {
     await drain(stream)
     return recordFailure(writer, result, detection.error, 'failed')
   }
   const parser = detection.parser
-  if (options.holdUndated && options.year === null && parser.needsYear?.(makeSample(name, head)) === true) {
+  if (options.holdUndated && options.year === null && parser.needsYear?.(sample) === true) {
     // A file on disk is simply read again later; an archive entry is kept in a spool file until then.
     if (entry.entry === null) return { held: { ...entry, stream: lazyFileStream(entry.path) } }
     const spool = options.holdUndated()

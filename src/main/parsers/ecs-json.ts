@@ -270,7 +270,6 @@ export function readEcs(record: string): ParseOutcome {
   if (action !== undefined && outcome === 'failure') action = failedForm[action] ?? action
   action ??= byCategory(categories, types, outcome, document)
   if (action === 'network_connect' && isWebRequest(document)) action = isUpload(document) ? 'web_upload' : 'http_request'
-  if (action === 'http_request' && isUpload(document)) action = 'web_upload'
   const category = actionVocabulary[action]?.category ?? 'system'
 
   const attrs: Record<string, unknown> = {}

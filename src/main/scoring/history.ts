@@ -153,7 +153,7 @@ export interface UserHistory {
   ruleCounts: Map<string, SortedValues>
   /** Per counting rule, its count on every earlier day, oldest first (for rules judged against the baseline period). */
   ruleSeries: Map<string, number[]>
-  /** Per rule, the dates of the last `historyWindow` earlier days it fired on, oldest first (for recurrence rules). */
+  /** Per rule, the dates of the last `historyWindow` earlier days it fired on and was not routine, oldest first (for recurrence rules). */
   ruleDates: Map<string, string[]>
   /** The user's own spread per compared feature as of the last scored day, for the population prior. */
   spread: Float64Array | null
@@ -183,6 +183,8 @@ export interface DayMemory {
   compared: Float64Array
   surprise: number
   firedRules: readonly string[]
+  /** The fired rules that were not routine for the user that day. */
+  notableRules: readonly string[]
   ruleCounts: ReadonlyMap<string, number>
   spread: Float64Array | null
 }
@@ -195,8 +197,8 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
   addSequence(history.transitions, memory.features.sequence)
   history.surprise.push(memory.surprise)
-  for (const rule of memory.firedRules) {
-    history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+  for (const rule of memory.firedRules) history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
+  for (const rule of memory.notableRules) {
     const dates = history.ruleDates.get(rule)
     if (dates === undefined) history.ruleDates.set(rule, [memory.date])
     else if (dates.push(memory.date) > historyWindow) dates.shift()

@@ -46,7 +46,7 @@ function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = n
   for (const current of days) {
     const features = computeDayFeatures(current, history.seen)
     result = evaluateRules(rules, { day: current, features, history, failures })
-    rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, ruleCounts: result.counts, spread: null })
+    rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, notableRules: result.notable, ruleCounts: result.counts, spread: null })
   }
   return result!
 }
@@ -263,6 +263,22 @@ describe('evaluateRules', () => {
     expect(hunt.facts.find((fact) => fact.key === 'sustained-job-search')!.value).toBe(4)
     // A week later the hunt has left the window.
     expect(run(rules, [...quietMonth, boards(14), boards(16), ...Array.from({ length: 7 }, (_, offset) => office(17 + offset))]).score).toBe(0)
+    // Ten days of hunting after two quiet weeks: the recurrence has fired on over 30 % of the days, yet is the finding, never a routine.
+    const long = run(rules, [...quietMonth, ...Array.from({ length: 10 }, (_, offset) => boards(14 + offset))])
+    expect(long.facts.find((fact) => fact.key === 'sustained-job-search')!.text).not.toContain('routine')
+  })
+
+  it('counts only findings that were not routine for the user towards a recurrence', () => {
+    const backup = { ...rule('credential-access'), id: 'shadow-read' }
+    const recurring = { ...rule('sustained-job-search'), id: 'shadow-reads', rules: ['shadow-read'] } as Rule
+    const reads = (index: number) => office(index, [event(index, 700, 'sudo', { object: '/usr/bin/cat /etc/shadow' })])
+    // A backup job that reads the shadow file every day is routine: it does not recur as a finding.
+    const daily = run([backup, recurring], Array.from({ length: 12 }, (_, index) => reads(index)))
+    expect(daily.fired).toEqual(['shadow-read'])
+    expect(daily.facts[0]!.text).toContain('routine for this user')
+    // Three reads in a week after a quiet fortnight do.
+    const quietFortnight = Array.from({ length: 14 }, (_, index) => office(index))
+    expect(run([backup, recurring], [...quietFortnight, reads(14), reads(16), reads(18)]).fired).toEqual(['shadow-read', 'shadow-reads'])
   })
 
   it('judges an off-hours spree against the habit before it, until a week of it makes a new habit', () => {

@@ -141,15 +141,17 @@ const routineShare = 0.3
 const routineMinDays = 5
 const routineFactor = 0.25
 
-/** The rules' result, the ids that fired and what each counting rule counted (for the user's history). */
+/** The rules' result, the ids that fired, those not routine for the user, and what each counting rule counted (for the user's history). */
 export interface RulesResult extends DetectorResult {
   fired: string[]
+  notable: string[]
   counts: Map<string, number>
 }
 
 export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {
   const facts: Fact[] = []
   const fired: string[] = []
+  const notable: string[] = []
   const counts = new Map<string, number>()
   const typeWeights = new Map<string, number>()
   let total = 0
@@ -159,12 +161,15 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     if (!rule.enabled) continue
     const counted = countOf(rule, input.day, input.features, input.history)
     if (counted !== null) counts.set(rule.id, counted.count)
-    const finding = counted === null ? (rule.kind === 'recurrence' ? recurrence(rule, input, fired) : evaluate(rule, input)) : countFinding(rule, counted, input.history)
+    const finding = counted === null ? (rule.kind === 'recurrence' ? recurrence(rule, input, notable) : evaluate(rule, input)) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
-    // A count judged against the baseline period is a drift sign: its repeating is the finding, not a routine.
-    const routine = counted?.baselineAfter === undefined && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
+    // A count judged against the baseline period is a drift sign, and a recurrence is repetition
+    // itself: their repeating is the finding, not a routine.
+    const repeats = counted?.baselineAfter !== undefined || rule.kind === 'recurrence'
+    const routine = !repeats && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
+    if (!routine) notable.push(rule.id)
     const weight = rule.severity * (finding.strength ?? 1) * (counted?.weight ?? 1) * (routine ? routineFactor : 1)
     total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
@@ -174,7 +179,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   }
   const types = [...typeWeights.entries()].sort((first, second) => second[1] - first[1]).map(([type]) => type) as DetectorResult['types']
   facts.sort((first, second) => second.weight - first.weight)
-  return { score: Math.min(1, ruleScale * total), facts, types, fired, counts }
+  return { score: Math.min(1, ruleScale * total), facts, types, fired, notable, counts }
 }
 
 /** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
@@ -320,13 +325,16 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
   }
 }
 
-/** How many of the last `days` days (today included) one of `rules` fired on, when at least `count`. */
-function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInput, firedToday: readonly string[]): Finding | null {
+/**
+ * How many of the last `days` days (today included) one of `rules` fired on, when at least
+ * `count`. Only firings that were not routine for the user count: a habit does not recur.
+ */
+function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInput, notableToday: readonly string[]): Finding | null {
   const { day, history } = input
   const from = addDays(day.date, -(rule.days - 1))
   const dates = new Set<string>()
   for (const id of rule.rules) for (const date of history.ruleDates.get(id) ?? []) if (date >= from && date < day.date) dates.add(date)
-  if (rule.rules.some((id) => firedToday.includes(id))) dates.add(day.date)
+  if (rule.rules.some((id) => notableToday.includes(id))) dates.add(day.date)
   if (dates.size < rule.count) return null
   return { value: dates.size, text: `${rule.rules.join(', ')} on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
 }

@@ -150,7 +150,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       committed = true
       if (date !== '') lastCommitted = date
       for (const entry of scored) {
-        const memory = { date, features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
+        const memory = { date, features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, notableRules: entry.rules.notable, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
         rememberUserDay(entry.history, memory)
         // A scanner's made-up account names are not people: they stay out of what peers and everyone look like.
         if (entry.phantom) continue
