@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, type UserHistory } from './history'
-import { addDays } from '../store/zoned-days'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
 
@@ -331,12 +330,17 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
  */
 function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInput, notableToday: readonly string[]): Finding | null {
   const { day, history } = input
-  const from = addDays(day.date, -(rule.days - 1))
+  const from = daysBefore(day.date, rule.days - 1)
   const dates = new Set<string>()
   for (const id of rule.rules) for (const date of history.ruleDates.get(id) ?? []) if (date >= from && date < day.date) dates.add(date)
   if (rule.rules.some((id) => notableToday.includes(id))) dates.add(day.date)
   if (dates.size < rule.count) return null
   return { value: dates.size, text: `${rule.rules.join(', ')} on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
+}
+
+/** The date `count` days before `date` (both YYYY-MM-DD). */
+function daysBefore(date: string, count: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** A run this long of off-hours days is a new habit (a shift change), not a spree. */
