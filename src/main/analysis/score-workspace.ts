@@ -1,14 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 import { fitIsolationForest, scoreMany } from '../scoring/isolation-forest'
-import { defaultRules } from '../scoring/rules-default'
-import { validateRules, type Rule } from '../scoring/rules'
+import type { Rule } from '../scoring/rules'
 import { createProfileCollector, groupProfiles } from '../scoring/peer-groups'
 import { createSeriesScorer, type ScoredDate, type SeriesScorer } from '../scoring/score-series'
 import { defaultWeights, type DetectorWeights, type ScoredDay } from '../scoring/types'
 import { openWorkerConnection } from '../store/database'
 import { falsePositiveCounts, getAlert } from '../store/queries/scores'
 import { readSetting } from '../store/queries/settings'
+import { readRuleSet } from '../store/queries/rule-set'
 import { addDays, localDate } from '../store/zoned-days'
 import { dampFalsePositives } from './feedback'
 import { persistScores } from './persist'
@@ -95,11 +95,10 @@ export function forgetCheckpoint(): void {
 }
 
 function readSettings(sqlite: BetterSqlite3.Database): Settings {
-  const stored = readSetting<unknown>(sqlite, 'scoring.rules', null)
   return {
     timeZone: readSetting(sqlite, 'workspace.timeZone', 'UTC'),
     weights: readSetting<DetectorWeights>(sqlite, 'scoring.weights', defaultWeights),
-    rules: stored === null ? [...defaultRules] : validateRules(stored).rules,
+    rules: readRuleSet(sqlite),
     alertPercentile: readSetting<number | null>(sqlite, 'scoring.alertPercentile', null),
     falsePositives: falsePositiveCounts(sqlite),
     directory: readDirectory(sqlite),

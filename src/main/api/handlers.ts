@@ -8,9 +8,9 @@ import { appendAudit } from '../store/queries/audit'
 import { scoreEvent } from '../store/queries/score-event'
 import { detectorPrecision, getAlert, listAlerts, listRiskyUsers, setVerdict, userDayOf, userDetail } from '../store/queries/scores'
 import { defaultPlaybook, type PlaybookEntry } from '../scoring/explain'
-import { defaultRules } from '../scoring/rules-default'
 import { validateRules } from '../scoring/rules'
 import { readSetting, writeSetting } from '../store/queries/settings'
+import { readRuleSet, writeRuleSet } from '../store/queries/rule-set'
 import type { SyslogService } from '../syslog/syslog-service'
 import { ArgusError } from '../../shared/errors'
 import { parsers } from '../parsers'
@@ -106,14 +106,14 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       return settings()
     },
     async 'scoring:rules'() {
-      return { rules: readSetting<Record<string, unknown>[]>(sqlite, 'scoring.rules', [...defaultRules]) }
+      return { rules: readRuleSet(sqlite) }
     },
     async 'scoring:setRules'({ rules }) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       const checked = validateRules(rules)
       if (checked.errors.length > 0) throw new ArgusError('bad_request', `the rule set is not valid: ${checked.errors.join('; ')}`)
       sqlite.transaction(() => {
-        writeSetting(sqlite, 'scoring.rules', checked.rules)
+        writeRuleSet(sqlite, checked.rules)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules', details: { rules: checked.rules.map((rule) => rule.id) } })
       })()
       scoring.schedule()

@@ -86,6 +86,23 @@ describe('workspace settings', () => {
     await rescored
   })
 
+  it('gives an edited rule set the built-in rules added after it was saved, never the ones the analyst deleted', async () => {
+    const { handlers } = engine
+    const kept = defaultRules.filter((rule) => rule.id !== 'password-spray')
+    await handlers['scoring:setRules']({ rules: kept })
+    expect((await handlers['scoring:rules']({})).rules.map((rule) => rule.id)).toEqual(kept.map((rule) => rule.id))
+    // As if saved by a release before job-search and sustained-job-search: they arrive, password-spray stays deleted.
+    const before = kept.filter((rule) => rule.id !== 'job-search' && rule.id !== 'sustained-job-search')
+    const { sqlite } = engine.workspace
+    sqlite.prepare("update settings set value = ? where key = 'scoring.rules'").run(JSON.stringify(before))
+    const knownThen = defaultRules.map((rule) => rule.id).filter((id) => id !== 'job-search' && id !== 'sustained-job-search')
+    sqlite.prepare("update settings set value = ? where key = 'scoring.rules.knownDefaults'").run(JSON.stringify(knownThen))
+    const ids = (await handlers['scoring:rules']({})).rules.map((rule) => rule.id)
+    expect(ids.slice(-2)).toEqual(['job-search', 'sustained-job-search'])
+    expect(ids).not.toContain('password-spray')
+    expect(ids).toHaveLength(defaultRules.length - 1)
+  })
+
   it('refuses every change on a read-only workspace', async () => {
     await engine.close()
     engine = await openEngine({ workspacePath: folder.file('workspace.db'), door: 'cli', workerThreads: 1, readOnly: true })

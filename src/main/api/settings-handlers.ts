@@ -4,7 +4,7 @@ import { ArgusError } from '../../shared/errors'
 import { canonicalTimeZone } from '../../shared/time-zone'
 import { defaultRules } from '../scoring/rules-default'
 import { appendAudit } from '../store/queries/audit'
-import { deleteSetting } from '../store/queries/settings'
+import { forgetRuleSet } from '../store/queries/rule-set'
 import { workspaceInfo } from '../store/queries/workspace'
 import { setDefaultYear, setTimeZone } from '../store/queries/workspace-settings'
 import type { EngineContext } from './handlers'
@@ -34,7 +34,7 @@ export function createSettingsHandlers({ workspace, scoring }: Pick<EngineContex
       writable()
       sqlite.transaction(() => {
         // Forgotten rather than copied, so the workspace follows the built-in rules as they improve.
-        deleteSetting(sqlite, 'scoring.rules')
+        forgetRuleSet(sqlite)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules.reset', details: { rules: defaultRules.map((rule) => rule.id) } })
       })()
       scoring.schedule()

@@ -132,3 +132,16 @@ export const defaultRules: readonly Rule[] = [
     kind: 'event_velocity', actions: ['transfer'], count: 3, windowMinutes: 60, overUsual: 2, newObjectsOnly: true, minHistoryDays: 10,
   },
 ]
+
+/**
+ * An edited rule set as the detector runs it: the analyst's rules, then every built-in rule added
+ * since the set was saved (not among `knownDefaults`, the built-in ids of that day), so a new
+ * release's rules reach edited workspaces while a rule the analyst deleted stays deleted. A new
+ * recurrence rule comes only with the rules it counts.
+ */
+export function withNewDefaults(stored: readonly Rule[], knownDefaults: readonly string[]): Rule[] {
+  const present = new Set(stored.map((rule) => rule.id))
+  const added = defaultRules.filter((rule) => !knownDefaults.includes(rule.id) && !present.has(rule.id))
+  for (const rule of added) present.add(rule.id)
+  return [...stored, ...added.filter((rule) => rule.kind !== 'recurrence' || rule.rules.every((id) => present.has(id)))]
+}

@@ -4,7 +4,7 @@ import { comparedValues } from './baseline'
 import { computeDayFeatures } from './features'
 import { createUserHistory, rememberUserDay, type UserHistory } from './history'
 import { buildFailureIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
-import { defaultRules } from './rules-default'
+import { defaultRules, withNewDefaults } from './rules-default'
 import type { ScoredEvent, UserDay } from './types'
 
 const firstDay = Date.UTC(2024, 2, 4)
@@ -72,6 +72,17 @@ describe('validateRules', () => {
     expect(validateRules([rule('aml-threshold'), rule('aml-threshold')]).errors).toEqual(['aml-threshold: duplicate rule id'])
     // A recurrence rule counts rules of its own set: one deleted from under it is an error, not a rule that never fires.
     expect(validateRules([rule('sustained-job-search')]).errors).toEqual(["sustained-job-search: rules: 'job-search' is not another rule of this set"])
+  })
+})
+
+describe('withNewDefaults', () => {
+  it('adds the built-in rules a set was saved without, but not a recurrence over a rule the analyst deleted', () => {
+    const withoutJobSearch = defaultRules.filter((rule) => rule.id !== 'job-search' && rule.id !== 'sustained-job-search')
+    const knownBefore = withoutJobSearch.map((rule) => rule.id)
+    expect(withNewDefaults(withoutJobSearch, knownBefore).map((rule) => rule.id).slice(-2)).toEqual(['job-search', 'sustained-job-search'])
+    // job-search was known and deleted: the new recurrence over it would count nothing, so it stays out.
+    expect(withNewDefaults(withoutJobSearch, [...knownBefore, 'job-search']).map((rule) => rule.id)).toEqual(knownBefore)
+    expect(withNewDefaults(defaultRules, defaultRules.map((rule) => rule.id))).toEqual(defaultRules)
   })
 })
 
