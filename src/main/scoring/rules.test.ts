@@ -267,7 +267,7 @@ describe('evaluateRules', () => {
     const quiet = run(rules, [...quietMonth, boards(14), boards(16), office(17)])
     expect(quiet.fired).toEqual(['sustained-job-search'])
     expect(quiet.score).toBeCloseTo(ruleScale * 0.5 * strengthOver(2, 2, 2))
-    expect(quiet.facts[0]!.text).toBe('job-search on 2 of the last 7 days (rule sustained-job-search)')
+    expect(quiet.facts[0]!.text).toBe('job-search fired on 2 of the last 7 days (rule sustained-job-search)')
     // Four days in the week: full strength, beside today's own job-search finding.
     const hunt = run(rules, [...quietMonth, boards(14), boards(15), boards(16), boards(17)])
     expect(hunt.fired).toEqual(['job-search', 'sustained-job-search'])

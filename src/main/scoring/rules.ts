@@ -335,7 +335,7 @@ function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInpu
   for (const id of rule.rules) for (const date of history.ruleDates.get(id) ?? []) if (date >= from && date < day.date) dates.add(date)
   if (rule.rules.some((id) => notableToday.includes(id))) dates.add(day.date)
   if (dates.size < rule.count) return null
-  return { value: dates.size, text: `${rule.rules.join(', ')} on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
+  return { value: dates.size, text: `${rule.rules.join(' or ')} fired on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
 }
 
 /** The date `count` days before `date` (both YYYY-MM-DD). */
