@@ -55,6 +55,9 @@ describe('syslog timestamps', () => {
     expect(new YearTracker(null, now, 'UTC', march2024).place(at(2, 25))).toBe(Date.UTC(2024, 1, 25, 9))
     expect(new YearTracker(null, now, 'UTC', march2024).place(at(12, 28))).toBe(Date.UTC(2023, 11, 28, 9))
     expect(new YearTracker(null, null, 'UTC', march2024).canPlace).toBe(true)
+    // A span of more than a year holds the date twice: the later one.
+    const twoYears = { from: Date.UTC(2023, 0, 10), to: Date.UTC(2024, 5, 1) }
+    expect(new YearTracker(null, now, 'UTC', twoYears).place(at(3, 10))).toBe(Date.UTC(2024, 2, 10, 9))
     // A year given by the analyst wins over both.
     expect(new YearTracker(2019, now, 'UTC', march2024).place(at(3, 10))).toBe(Date.UTC(2019, 2, 10, 9))
   })

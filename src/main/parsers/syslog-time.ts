@@ -203,14 +203,17 @@ export class YearTracker {
     return ts
   }
 
-  /** The year, from the one before the span to the one after, that puts the line closest to it (inside is closest). */
+  /**
+   * The year, from the one before the span to the one after, that puts the line closest to it
+   * (inside is closest; of two inside, the later: logs added to a workspace are most often its newest).
+   */
   private nearestYear(clock: WallClock, span: TimeSpan): number | null {
     let best: { year: number; distance: number } | null = null
     for (let year = new Date(span.from).getUTCFullYear() - 1; year <= new Date(span.to).getUTCFullYear() + 1; year++) {
       const ts = this.converter.toUtc(year, clock)
       if (ts === null) continue
       const distance = ts < span.from ? span.from - ts : ts > span.to ? ts - span.to : 0
-      if (best === null || distance < best.distance) best = { year, distance }
+      if (best === null || distance <= best.distance) best = { year, distance }
     }
     return best?.year ?? null
   }
