@@ -190,4 +190,9 @@ describe('ecsJsonParser on other exporters’ vocabularies (fixture: ecs-other-v
     expect(at(10)).toMatchObject({ action: 'group_member_add', object: 'Domain Admins', attrs: { targetUser: 'alice' } })
     expect(at(14)).toMatchObject({ action: 'sudo', object: 'sudo usermod -aG sudo alice' })
   })
+
+  it('finds the user without user.name: on the source side, or by mail address', () => {
+    expect(at(21)).toMatchObject({ action: 'logon', user: 'carol', srcIp: '198.51.100.4' })
+    expect(at(22)).toMatchObject({ user: 'dave', object: 'mega.nz' })
+  })
 })

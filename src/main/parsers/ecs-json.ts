@@ -293,7 +293,8 @@ export function readEcs(record: string): ParseOutcome {
     category,
     action,
     outcome,
-    user: textAt(document, 'user.name'),
+    // Exporters without user.name put the person on the connection's client side or give only a mail address.
+    user: textAt(document, 'user.name') ?? textAt(document, 'source.user.name') ?? textAt(document, 'client.user.name') ?? textAt(document, 'user.email'),
     host,
     srcIp: textAt(document, 'source.ip') ?? textAt(document, 'client.ip'),
     dstIp: textAt(document, 'destination.ip') ?? textAt(document, 'server.ip'),
