@@ -117,6 +117,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'recurrence', rules: ['job-search'], days: 7, count: 2,
   },
   {
+    // Late evenings and nights that keep coming in a week are a changed life or a campaign, not one deadline.
+    id: 'sustained-off-hours', description: 'Off-hours or night activity, unusual for the user, on three or more of the last seven days.',
+    severity: 0.4, technique: 'T1078', types: ['after_hours', 'behaviour_drift'], enabled: true,
+    kind: 'recurrence', rules: ['off-hours-access', 'night-access'], days: 7, count: 3,
+  },
+  {
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',
     severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
