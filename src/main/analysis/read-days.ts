@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { EventCategory, EventOutcome } from '../../shared/event'
 import type { ScoredEvent, UserDay } from '../scoring/types'
-import { addDays, localDate, localMidnight } from '../store/zoned-days'
+import { addDays } from '../../shared/calendar-days'
+import { localDate, localMidnight } from '../store/zoned-days'
 
 // The workspace's events as scoring reads them: one local date at a time, so a workspace of ten
 // million events is scored holding one date's events in memory, never all of them. Each date is

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, type UserHistory } from './history'
 import { baselineShare } from './ocean'
@@ -160,7 +161,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     if (!rule.enabled) continue
     const counted = countOf(rule, input.day, input.features, input.history)
     if (counted !== null) counts.set(rule.id, counted.count)
-    const finding = counted === null ? (rule.kind === 'recurrence' ? recurrence(rule, input, notable) : evaluate(rule, input)) : countFinding(rule, counted, input.history)
+    const finding = counted === null ? evaluate(rule, input, notable) : countFinding(rule, counted, input.history)
     if (finding === null) continue
     fired.push(rule.id)
     const earlier = input.history.ruleDays.get(rule.id) ?? 0
@@ -272,7 +273,8 @@ function baselineFinding(ruleId: string, counted: Counted, minHistoryDays: numbe
   return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)} in the first ${baseline.size} days`, strength: strengthOver(counted.count, bar) }
 }
 
-function evaluate(rule: Rule, input: RuleInput): Finding | null {
+/** A rule that is not a count; `notableToday`: the rules that already fired today and were not routine (for recurrences). */
+function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[]): Finding | null {
   const { day, features, history } = input
   const vector = features.vector
   switch (rule.kind) {
@@ -290,6 +292,8 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
       return adminGroupAdd(day, rule.groups)
     case 'command_match':
       return commandMatch(day, rule.patterns)
+    case 'recurrence':
+      return recurrence(rule, input, notableToday)
     case 'new_entity_burst': {
       const fresh = features.firstSeen[rule.entity]
       if (history.days < rule.minHistoryDays || fresh.length < rule.count) return null
@@ -330,17 +334,12 @@ function evaluate(rule: Rule, input: RuleInput): Finding | null {
  */
 function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInput, notableToday: readonly string[]): Finding | null {
   const { day, history } = input
-  const from = daysBefore(day.date, rule.days - 1)
+  const from = addDays(day.date, -(rule.days - 1))
   const dates = new Set<string>()
   for (const id of rule.rules) for (const date of history.ruleDates.get(id) ?? []) if (date >= from && date < day.date) dates.add(date)
   if (rule.rules.some((id) => notableToday.includes(id))) dates.add(day.date)
   if (dates.size < rule.count) return null
   return { value: dates.size, text: `${rule.rules.join(' or ')} fired on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
-}
-
-/** The date `count` days before `date` (both YYYY-MM-DD). */
-function daysBefore(date: string, count: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - count * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** A run this long of off-hours days is a new habit (a shift change), not a spree. */

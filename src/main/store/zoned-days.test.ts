@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, daysBetween, localDate, localMidnight, offsetSpans } from './zoned-days'
+import { addDays, daysBetween } from '../../shared/calendar-days'
+import { localDate, localMidnight, offsetSpans } from './zoned-days'
 
 const hourMs = 3_600_000
 

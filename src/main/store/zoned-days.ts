@@ -18,16 +18,6 @@ export function localMidnight(date: string, timeZone: string): number {
   return wallClockToUtc(year, month, day, 0, 0, 0, 0, timeZone) ?? Date.parse(`${date}T00:00:00Z`)
 }
 
-/** The day `count` days after `date` (before, when negative). */
-export function addDays(date: string, count: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + count * dayMs).toISOString().slice(0, 10)
-}
-
-/** Days from `first` to `last`, both included (0 when `last` is earlier). */
-export function daysBetween(first: string, last: string): number {
-  return Math.max(0, Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / dayMs) + 1)
-}
-
 /** A stretch of time over which a zone keeps one offset from UTC: [start, end) in epoch ms. */
 export interface OffsetSpan {
   start: number

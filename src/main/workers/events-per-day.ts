@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DayCount } from '../../shared/contract'
-import { addDays, daysBetween, localDate, localMidnight, offsetSpans } from '../store/zoned-days'
+import { addDays, daysBetween } from '../../shared/calendar-days'
+import { localDate, localMidnight, offsetSpans } from '../store/zoned-days'
 
 const quarterMs = 900_000
 

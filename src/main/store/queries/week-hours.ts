@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ApiRequest } from '../../../shared/contract'
 import type { WeekHours, WeekHoursPeriod } from '../../../shared/stats-schemas'
-import { addDays, localDate, localMidnight, offsetSpans } from '../zoned-days'
+import { addDays } from '../../../shared/calendar-days'
+import { localDate, localMidnight, offsetSpans } from '../zoned-days'
 
 // A user's hour × weekday pattern in a period and before it, counted by SQLite over the
 // `(user, ts)` index: one grouped query per stretch of constant UTC offset.
