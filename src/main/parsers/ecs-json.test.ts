@@ -180,7 +180,9 @@ describe('ecsJsonParser on other exporters’ vocabularies (fixture: ecs-other-v
   it('takes domains from url.full, uploads from the request size, proxy traffic logged as network as web', () => {
     expect(at(4)).toMatchObject({ category: 'web', action: 'web_upload', object: 'mega.nz', bytes: 50_000_000 })
     expect(at(5)).toMatchObject({ category: 'web', action: 'web_upload', object: 'www.dropbox.com' })
-    expect(at(6)).toMatchObject({ action: 'http_request', object: 'www.indeed.com' })
+    expect(at(6)).toMatchObject({ action: 'http_request', object: 'www.indeed.com', attrs: { url: 'https://www.indeed.com/jobs?q=analyst' } })
+    // Without a whole URL, its domain and path make one (a rule may look for LinkedIn's job pages).
+    expect(at(24)).toMatchObject({ object: 'www.linkedin.com', attrs: { url: 'www.linkedin.com/jobs/view/3100200' } })
     // A small POST is a form, not an upload.
     expect(at(18)).toMatchObject({ action: 'http_request', object: 'forms.example.com' })
   })

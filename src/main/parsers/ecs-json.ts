@@ -244,10 +244,19 @@ const attrPaths: readonly (readonly [string, string])[] = [
   ['dataset', 'event.dataset'], ['module', 'event.module'], ['provider', 'event.provider'], ['eventCode', 'event.code'],
   ['userDomain', 'user.domain'], ['targetUser', 'user.target.name'], ['processName', 'process.name'], ['pid', 'process.pid'],
   ['parentProcess', 'process.parent.name'], ['sourcePort', 'source.port'], ['destinationPort', 'destination.port'],
-  ['protocol', 'network.transport'], ['url', 'url.original'], ['method', 'http.request.method'],
+  ['protocol', 'network.transport'], ['method', 'http.request.method'],
   ['status', 'http.response.status_code'], ['userAgent', 'user_agent.original'], ['emailFrom', 'email.from.address'],
   ['subject', 'email.subject'], ['fileHash', 'file.hash.sha256'], ['targetUser', 'system.auth.sudo.user'],
 ]
+
+/** The requested URL, whole or put together from its domain and path (a rule may look for a path, like LinkedIn's job pages). */
+function urlOf(document: unknown): string | null {
+  const whole = textAt(document, 'url.original') ?? textAt(document, 'url.full')
+  if (whole !== null) return whole
+  const domain = textAt(document, 'url.domain')
+  const path = textAt(document, 'url.path')
+  return domain !== null && path !== null ? `${domain}${path.startsWith('/') ? '' : '/'}${path}` : null
+}
 
 /** One ECS document as an event; rejects non-objects and documents without a usable `@timestamp`. */
 export function readEcs(record: string): ParseOutcome {
@@ -280,6 +289,8 @@ export function readEcs(record: string): ParseOutcome {
     const value = valueAt(document, path)
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attrs[key] = value
   }
+  const url = urlOf(document)
+  if (url !== null) attrs.url = url
   const message = textAt(document, 'message')
   if (message !== null) attrs.message = message.length > 512 ? message.slice(0, 512) : message
   // The record's text first: most file events never mention a USB device, and seven lookups per event cost 10 % of parsing.

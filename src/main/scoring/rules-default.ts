@@ -1,11 +1,11 @@
 import type { Rule } from './rules'
 
-/** Job boards, global and national; LinkedIn is left out because most people visit it for other reasons. */
+/** Job boards, global and national; of LinkedIn and XING only the job pages, as most people visit them for other reasons. */
 const jobBoards = [
   'indeed.com', 'indeed.co.uk', 'monster.com', 'monster.co.uk', 'glassdoor.com', 'careerbuilder.com', 'dice.com', 'ziprecruiter.com',
   'simplyhired.com', 'snagajob.com', 'usajobs.gov', 'hired.com', 'wellfound.com', 'flexjobs.com', 'theladders.com', 'careerjet.com',
   'jooble.org', 'adzuna.com', 'totaljobs.com', 'reed.co.uk', 'cv-library.co.uk', 'stepstone.de', 'stepstone.com', 'seek.com.au',
-  'naukri.com', 'jobstreet.com', 'workopolis.com', 'jobbank.gc.ca',
+  'naukri.com', 'jobstreet.com', 'workopolis.com', 'jobbank.gc.ca', 'linkedin.com/jobs', 'xing.com/jobs',
 ]
 
 /** Command-line fragments of credential theft (T1003): Linux shadow files, Windows hives, NTDS, LSASS dumps. */

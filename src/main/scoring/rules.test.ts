@@ -247,6 +247,12 @@ describe('evaluateRules', () => {
     expect(run([rule('job-search')], [...quietWeek, boards(6, 3, 'uk.indeed.com')]).score).toBeGreaterThan(0)
     expect(run([rule('job-search')], [...quietWeek, boards(6, 3, 'notindeed.com')]).score).toBe(0)
     expect(run([rule('job-search')], [...quietWeek, boards(6, 1)]).score).toBe(0)
+    // Of LinkedIn only the job pages count: the feed is everyday work.
+    const linkedIn = (path: string) => office(6, Array.from({ length: 3 }, (_, minute) => event(6, 900 + minute, 'http_request', { object: 'www.linkedin.com', attrs: { url: `https://www.linkedin.com${path}` } })))
+    expect(run([rule('job-search')], [...quietWeek, linkedIn('/jobs/view/3100200')]).score).toBeGreaterThan(0)
+    expect(run([rule('job-search')], [...quietWeek, linkedIn('/jobs?keywords=analyst')]).score).toBeGreaterThan(0)
+    expect(run([rule('job-search')], [...quietWeek, linkedIn('/feed/')]).score).toBe(0)
+    expect(run([rule('job-search')], [...quietWeek, linkedIn('/jobsearch-tips')]).score).toBe(0)
     // A departing employee's tenth day of job hunting is judged against the weeks before it, not the hunt.
     const quietMonth = Array.from({ length: 14 }, (_, index) => office(index))
     const tenth = run([rule('job-search')], [...quietMonth, ...Array.from({ length: 10 }, (_, offset) => boards(14 + offset, 4))])

@@ -34,7 +34,8 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
   // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
-  // Web visits to a listed kind of site (job boards: a flight-risk sign); a listed domain also covers its subdomains.
+  // Web visits to a listed kind of site (job boards: a flight-risk sign); a listed domain also covers its subdomains,
+  // an entry with a path (`linkedin.com/jobs`) only the pages under it.
   // Judged against the user's baseline period (their first days), not their recent ones: a drift
   // that repeats every day for weeks is the finding, and must not turn into the user's usual.
   z.object({ kind: z.literal('domain_visits'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
@@ -219,7 +220,7 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}`, weight: 1 - 0.5 * ownShare }
     }
     case 'domain_visits': {
-      const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedDomain(event.object, rule.domains)).map((event) => event.object!)
+      const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedSite(event.object, event.attrs.url, rule.domains)).map((event) => event.object!)
       const named = [...new Set(visited)]
       const listed = named.slice(0, 3).join(', ') + (named.length > 3 ? ', …' : '')
       return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})`, baselineAfter: rule.minHistoryDays }
@@ -355,13 +356,28 @@ function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvent
   return run < maxOffHoursRun && vectors.length - run >= minHabitDays ? run : 0
 }
 
-/** `www.indeed.com` is listed by `indeed.com`; `notindeed.com` is not. */
-function isListedDomain(domain: string, listed: readonly string[]): boolean {
+/**
+ * `www.indeed.com` is listed by `indeed.com`, `notindeed.com` is not; an entry with a path
+ * (`linkedin.com/jobs`) lists only the pages under it, read from the event's URL.
+ */
+function isListedSite(domain: string, url: unknown, listed: readonly string[]): boolean {
   const host = domain.toLowerCase()
   return listed.some((entry) => {
-    const wanted = entry.toLowerCase()
-    return host === wanted || host.endsWith(`.${wanted}`)
+    const slash = entry.indexOf('/')
+    const wanted = (slash < 0 ? entry : entry.slice(0, slash)).toLowerCase()
+    if (host !== wanted && !host.endsWith(`.${wanted}`)) return false
+    if (slash < 0) return true
+    const path = typeof url === 'string' ? urlPath(url).toLowerCase() : ''
+    const prefix = entry.slice(slash).toLowerCase()
+    return path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)
   })
+}
+
+/** The path and query of a URL, with or without its scheme (`https://a.b/c?d` and `a.b/c?d` give `/c?d`). */
+function urlPath(url: string): string {
+  const scheme = url.indexOf('://')
+  const slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3)
+  return slash < 0 ? '' : url.slice(slash)
 }
 
 function isNewObject(object: string | null, history: UserHistory): boolean {
