@@ -1,4 +1,4 @@
-import { createSeenEntities, featureCount, rememberEntities, type DayFeatures, type SeenEntities } from './features'
+import { createSeenEntities, featureCount, featureIndex, rememberEntities, type DayFeatures, type SeenEntities } from './features'
 import { addSequence, createTransitionCounts, type TransitionCounts } from './markov'
 
 // What scoring remembers between days, per user and per population (a peer group, everyone).
@@ -133,16 +133,30 @@ export function gradedScore(z: number, threshold = evidenceThreshold, softness =
 /** Days of history the per-feature windows keep. */
 export const historyWindow = 60
 
+/**
+ * A day with fewer events than this share of the user's busy day (the 75th percentile of their
+ * daily events) is an absence: a vacation's or a weekend's delivered mail, a phone's sync. Such
+ * days are remembered but not compared with: were they the usual, the first working day back
+ * would look like a spike in everything.
+ */
+export const presenceShare = 0.2
+/** Earlier days needed before a day can be judged an absence. */
+const presenceMinDays = 5
+
 /** One user's memory of their earlier days. */
 export interface UserHistory {
   /** Earlier active days. */
   days: number
+  /** Earlier days the user was present on (see `presenceShare`): the days in `compared`, at most `historyWindow`. */
+  presentDays: number
+  /** Events of the last `historyWindow` days, for telling presence from absence. */
+  activity: SortedValues
   seen: SeenEntities
   /** Every action the user performed on an earlier day. */
   actions: Set<string>
   /** Raw feature vectors of every earlier day, oldest first (for OCEAN periods). */
   vectors: Float64Array[]
-  /** Per feature, the compared (log or linear) values of the last `historyWindow` days. */
+  /** Per feature, the compared (log or linear) values of the last `historyWindow` days the user was present on. */
   compared: SortedValues[]
   transitions: TransitionCounts
   /** The markov statistic of earlier days. */
@@ -162,6 +176,8 @@ export interface UserHistory {
 export function createUserHistory(): UserHistory {
   return {
     days: 0,
+    presentDays: 0,
+    activity: new SortedValues(historyWindow),
     seen: createSeenEntities(),
     actions: new Set(),
     vectors: [],
@@ -187,6 +203,14 @@ export interface DayMemory {
   notableRules: readonly string[]
   ruleCounts: ReadonlyMap<string, number>
   spread: Float64Array | null
+  /** Whether the user was present (`isPresent`, judged before the day is remembered). */
+  present: boolean
+}
+
+/** Whether a day with this feature vector is a day the user was present on, against their earlier days. */
+export function isPresent(history: UserHistory, vector: Float64Array): boolean {
+  if (history.activity.size < presenceMinDays) return true
+  return vector[featureIndex.events]! >= presenceShare * history.activity.quantile(0.75)
 }
 
 export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
@@ -194,7 +218,11 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   rememberEntities(history.seen, memory.features.entities)
   for (const action of memory.features.actions) history.actions.add(action)
   history.vectors.push(memory.features.vector)
-  for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
+  history.activity.push(memory.features.vector[featureIndex.events]!)
+  if (memory.present) {
+    history.presentDays = Math.min(historyWindow, history.presentDays + 1)
+    for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
+  }
   addSequence(history.transitions, memory.features.sequence)
   history.surprise.push(memory.surprise)
   for (const rule of memory.firedRules) history.ruleDays.set(rule, (history.ruleDays.get(rule) ?? 0) + 1)
@@ -237,7 +265,7 @@ export function createPopulationHistory(): PopulationHistory {
 
 export function rememberPopulationDay(population: PopulationHistory, memory: DayMemory): void {
   population.days++
-  for (let index = 0; index < featureCount; index++) population.compared[index]!.push(memory.compared[index]!)
+  if (memory.present) for (let index = 0; index < featureCount; index++) population.compared[index]!.push(memory.compared[index]!)
   addSequence(population.transitions, memory.features.sequence)
   population.surprise.push(memory.surprise)
 }

@@ -46,7 +46,7 @@ function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = n
   for (const current of days) {
     const features = computeDayFeatures(current, history.seen)
     result = evaluateRules(rules, { day: current, features, history, failures })
-    rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, notableRules: result.notable, ruleCounts: result.counts, spread: null })
+    rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, notableRules: result.notable, ruleCounts: result.counts, spread: null, present: true })
   }
   return result!
 }

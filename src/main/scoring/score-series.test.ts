@@ -158,6 +158,22 @@ describe('scoreSeries', () => {
     for (const day of scored) expect(others.get(`${day.user} ${day.date}`)!.detectors.baseline).toBe(day.detectors.baseline)
   })
 
+  it('compares the first working day after a vacation with working days, not with the vacation’s delivered mail', () => {
+    // user05 is away for two weeks; only delivered mail lands on those days.
+    const away = new Set(weekdays.slice(6, 16))
+    const vacation = (dayIndex: number): UserDay => {
+      const dayStart = firstDay + dayIndex * dayMs
+      const events = Array.from({ length: 6 }, (_, index) => event(dayStart, 480 + index * 90, 'email_view', { object: 'user05@example.com' }))
+      return { user: 'user05', date: new Date(dayStart).toISOString().slice(0, 10), dayStart, offsetMinutes: 0, events }
+    }
+    const series = organisation((all) => {
+      all[5]!.days = weekdays.map((dayIndex) => (away.has(dayIndex) ? vacation(dayIndex) : officeDay('user05', 5, dayIndex)))
+    })
+    const back = scoreSeries(series, options).find((day) => day.user === 'user05' && day.date === new Date(firstDay + weekdays[16]! * dayMs).toISOString().slice(0, 10))!
+    expect(back.detectors.baseline).toBeLessThan(0.1)
+    expect(back.risk).toBeLessThan(0.1)
+  })
+
   it('rejects a series whose days are not in date order', () => {
     const series = organisation()
     series[0]!.days.reverse()

@@ -3,7 +3,7 @@ import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
 import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
-  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, madToSigma, rememberPopulationDay, rememberUserDay,
+  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, rememberPopulationDay, rememberUserDay,
   type PopulationHistory, type UserHistory,
 } from './history'
 import { scoreMarkov } from './markov'
@@ -108,7 +108,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       const peer = peerOf(group)
       const features = computeDayFeatures(day, history.seen, working)
       const compared = comparedValues(features.vector)
-      const userStats = history.days > 0 ? featureStats(history.compared, history.days) : null
+      const userStats = history.presentDays > 0 ? featureStats(history.compared, history.presentDays) : null
       const peerStats = peer === null ? null : statsOf(peer)
       const baseline = scoreBaseline(features.vector, compared, { user: userStats, peer: peerStats, typicalSpread, minHistory })
       const markov = scoreMarkov(
@@ -118,9 +118,9 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       )
       const rules = evaluateRules(options.rules, { day, features, history, failures })
       const ocean = scoreOcean(history.vectors, features.vector)
-      const center = history.days >= minHistory || peerStats === null ? userStats : peerStats
+      const center = history.presentDays >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
-      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.days / minHistory) }
+      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.presentDays / minHistory) }
     })
 
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
@@ -150,7 +150,10 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       committed = true
       if (date !== '') lastCommitted = date
       for (const entry of scored) {
-        const memory = { date, features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, notableRules: entry.rules.notable, ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread }
+        const memory = {
+          date, features: entry.features, compared: entry.compared, surprise: entry.markov.statistic, firedRules: entry.rules.fired, notableRules: entry.rules.notable,
+          ruleCounts: entry.rules.counts, spread: entry.phantom ? null : entry.baseline.spread, present: isPresent(entry.history, entry.features.vector),
+        }
         rememberUserDay(entry.history, memory)
         // A scanner's made-up account names are not people: they stay out of what peers and everyone look like.
         if (entry.phantom) continue
@@ -211,7 +214,7 @@ function byDate(series: readonly UserSeries[]): [string, UserDay[]][] {
 
 /** Per feature, the median across established users of their own day-to-day spread (null with fewer than 3). */
 function typicalSpreadOf(histories: Iterable<UserHistory>, minHistory: number): Float64Array | null {
-  const spreads = [...histories].filter((history) => history.days >= minHistory && history.spread !== null).map((history) => history.spread!)
+  const spreads = [...histories].filter((history) => history.presentDays >= minHistory && history.spread !== null).map((history) => history.spread!)
   if (spreads.length < 3) return null
   const typical = new Float64Array(featureCount)
   const values = new Float64Array(spreads.length)
