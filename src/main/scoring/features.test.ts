@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
-import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, fileName, maxWithin, rememberEntities, weekdayOf } from './features'
+import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, fileName, maxWithin, rememberEntities, weekdayOf, workingPeriod } from './features'
 import { symbols } from './markov'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -81,6 +81,18 @@ describe('computeDayFeatures', () => {
     expect(value(vector, 'night_events')).toBe(1)
     expect(value(vector, 'active_hours')).toBe(7) // 8, 9, 10, 11, 12, 20, 23
     expect(value(vector, 'sessions')).toBe(7)
+  })
+
+  it('reads a working period that runs past midnight as ending after it, not starting there', () => {
+    // An office five hours west of the workspace's time zone: 14:00–23:40, and yesterday's evening ends at 00:20.
+    const westward = day('2024-03-04', monday, [event(monday, '00:20', 'logoff'), event(monday, '14:00', 'logon'), event(monday, '23:40', 'http_request')])
+    const { vector } = computeDayFeatures(westward, createSeenEntities())
+    expect(value(vector, 'first_hour')).toBeCloseTo(14)
+    expect(value(vector, 'last_hour')).toBeCloseTo(24 + 20 / 60)
+    // A night spree before an office day starts the period at night.
+    expect(workingPeriod([1, 2.5, 4, 9, 12, 17])).toEqual([1, 17])
+    expect(workingPeriod([9, 12, 17])).toEqual([9, 17])
+    expect(workingPeriod([10])).toEqual([10, 10])
   })
 
   it('gives a day of nothing but failures the working day’s bounds and no activity after hours', () => {

@@ -174,7 +174,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
     }
     if (counter !== undefined) vector[counter]! += 1
     if (event.host !== null) sets.hosts.add(event.host)
-    if (event.srcIp !== null) sets.sourceIps.add(event.srcIp)
+    if (event.srcIp !== null && !isLocalAddress(event.srcIp)) sets.sourceIps.add(event.srcIp)
     if (event.bytes !== null && event.bytes > 0) vector[featureIndex.bytes]! += event.bytes
     switch (event.category) {
       case 'file':
@@ -262,15 +262,14 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
   let offClock = 0
   let night = 0
   let sessions = 0
-  let first = 0
-  let last = 0
+  const hours: number[] = []
   let previousTs = -Infinity
   const clock = {
     events: 0,
     add(ts: number): void {
       const hour = Math.min(23.999, Math.max(0, (ts - day.dayStart) / hourMs))
-      if (clock.events++ === 0) first = hour
-      last = hour
+      clock.events++
+      hours.push(hour)
       activeHours |= 1 << Math.floor(hour)
       const outside = hour < working.startHour || hour >= working.endHour
       if (outside) offClock++
@@ -282,8 +281,9 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
     write(vector: Float64Array): void {
       const events = Math.max(1, clock.events)
       // A day of nothing but failed attempts has no hours of its own: it gets the working day's bounds, neither early nor late.
-      vector[featureIndex.first_hour] = clock.events > 0 ? first : working.startHour
-      vector[featureIndex.last_hour] = clock.events > 0 ? last : working.endHour
+      const [first, last] = clock.events > 0 ? workingPeriod(hours) : [working.startHour, working.endHour]
+      vector[featureIndex.first_hour] = first
+      vector[featureIndex.last_hour] = last
       vector[featureIndex.after_hours_events] = afterHours
       vector[featureIndex.after_hours_share] = afterHours / events
       vector[featureIndex.off_clock_events] = offClock
@@ -294,6 +294,24 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
     },
   }
   return clock
+}
+
+/**
+ * First and last activity of the day's working period: the day read as a circle, broken at its
+ * longest quiet stretch. For someone whose evening runs past the workspace's midnight (an office
+ * five hours west of it, a late shift) the few minutes after midnight end the period (last hour
+ * 24.5 for 00:30) instead of starting it; on an office day the longest quiet stretch is the night,
+ * so the period is simply first to last. `hours` ascending, in [0, 24).
+ */
+export function workingPeriod(hours: readonly number[]): [number, number] {
+  let breakAt = 0
+  let longest = hours[0]! + 24 - hours[hours.length - 1]!
+  for (let index = 1; index < hours.length; index++) {
+    const gap = hours[index]! - hours[index - 1]!
+    if (gap > longest) [longest, breakAt] = [gap, index]
+  }
+  if (breakAt === 0) return [hours[0]!, hours[hours.length - 1]!]
+  return [hours[breakAt]!, hours[breakAt - 1]! + 24]
 }
 
 /** Adds the day's entities to what the user has seen. */
@@ -373,4 +391,12 @@ function bitCount(mask: number): number {
   let count = 0
   for (let bits = mask >>> 0; bits !== 0; bits &= bits - 1) count++
   return count
+}
+
+/**
+ * Loopback and unspecified addresses: Windows logs a logon at the console or an unlock as coming
+ * from 127.0.0.1 (or `-`), so they say where nobody came from, and are no network source.
+ */
+export function isLocalAddress(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address === '0.0.0.0' || address === '::' || address === '-' || address.startsWith('::ffff:127.')
 }

@@ -126,6 +126,9 @@ describe('evaluateRules', () => {
     expect(taken.fired).toEqual(['password-spray', 'password-spray-success'])
     expect(taken.types).toEqual(['password_spray', 'account_takeover'])
     expect(taken.facts[0]!.text).toContain('then a successful logon from it')
+    // Windows logs typos at everyone's own console as from 127.0.0.1: no source, no spray.
+    const typos = Array.from({ length: 40 }, (_, index) => day(6, [event(6, 60 + index, 'logon_failed', { srcIp: '127.0.0.1' })], `user${index}`))
+    expect(buildFailureIndex(typos).size).toBe(0)
   })
 
   it('fires first-time privilege use only for a user with a history and no earlier privilege use', () => {

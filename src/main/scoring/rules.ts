@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
-import { entityKinds, featureIndex, fileName, isFailedLogon, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
+import { entityKinds, featureIndex, fileName, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, type UserHistory } from './history'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
@@ -88,7 +88,7 @@ export function validateRules(input: unknown): { rules: Rule[]; errors: string[]
   return errors.length > 0 ? { rules: [], errors } : { rules: parsed.data, errors: [] }
 }
 
-/** Failed logons of one day by source address, across all users: what password spraying leaves. */
+/** Failed logons of one day by network source address, across all users: what password spraying leaves. */
 export type FailureIndex = ReadonlyMap<string, { users: ReadonlySet<string>; failures: number }>
 
 /** Builds the day's failure index from every user's events of that day (the orchestrator does this per date). */
@@ -96,7 +96,7 @@ export function buildFailureIndex(days: Iterable<UserDay>): FailureIndex {
   const index = new Map<string, { users: Set<string>; failures: number }>()
   for (const day of days) {
     for (const event of day.events) {
-      if (event.srcIp === null || !isFailedLogon(event)) continue
+      if (event.srcIp === null || isLocalAddress(event.srcIp) || !isFailedLogon(event)) continue
       let entry = index.get(event.srcIp)
       if (entry === undefined) index.set(event.srcIp, (entry = { users: new Set(), failures: 0 }))
       entry.users.add(day.user)
