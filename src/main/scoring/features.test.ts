@@ -93,6 +93,8 @@ describe('computeDayFeatures', () => {
     expect(workingPeriod([1, 2.5, 4, 9, 12, 17])).toEqual([1, 17])
     expect(workingPeriod([9, 12, 17])).toEqual([9, 17])
     expect(workingPeriod([10])).toEqual([10, 10])
+    // Only the small hours wrap: a day busy until 09:00 and again at 20:00 is read as it is.
+    expect(workingPeriod([0.5, 8, 9, 20])).toEqual([0.5, 20])
   })
 
   it('gives a day of nothing but failures the working day’s bounds and no activity after hours', () => {

@@ -74,6 +74,8 @@ export interface DayFeatures {
   actions: string[]
   /** Action symbols in time order, repeats collapsed, starting with the start-of-day symbol. */
   sequence: Uint8Array
+  /** Events per clock hour of the day (0–23), those that count as the user being active. */
+  hourEvents: number[]
 }
 
 /** The reporting threshold transfers are structured under (AML), and how close counts as "just under". */
@@ -252,7 +254,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
   vector[featureIndex.distinct_locations] = entities.locations.length
   vector[featureIndex.new_locations] = firstSeen.locations.length
-  return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length) }
+  return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length), hourEvents: clock.hourEvents }
 }
 
 /** Time-of-day features, accumulated over the events that count as the user being active. */
@@ -266,9 +268,11 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
   let previousTs = -Infinity
   const clock = {
     events: 0,
+    hourEvents: new Array<number>(24).fill(0),
     add(ts: number): void {
       const hour = Math.min(23.999, Math.max(0, (ts - day.dayStart) / hourMs))
       clock.events++
+      clock.hourEvents[Math.floor(hour)]!++
       hours.push(hour)
       activeHours |= 1 << Math.floor(hour)
       const outside = hour < working.startHour || hour >= working.endHour
@@ -296,12 +300,16 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
   return clock
 }
 
+/** Events before this hour may end the previous evening's working period. */
+const wrapBefore = 6
+
 /**
  * First and last activity of the day's working period: the day read as a circle, broken at its
  * longest quiet stretch. For someone whose evening runs past the workspace's midnight (an office
  * five hours west of it, a late shift) the few minutes after midnight end the period (last hour
  * 24.5 for 00:30) instead of starting it; on an office day the longest quiet stretch is the night,
- * so the period is simply first to last. `hours` ascending, in [0, 24).
+ * so the period is simply first to last. Only events before 06:00 wrap, so the last hour stays
+ * below 30. `hours` ascending, in [0, 24).
  */
 export function workingPeriod(hours: readonly number[]): [number, number] {
   let breakAt = 0
@@ -310,7 +318,8 @@ export function workingPeriod(hours: readonly number[]): [number, number] {
     const gap = hours[index]! - hours[index - 1]!
     if (gap > longest) [longest, breakAt] = [gap, index]
   }
-  if (breakAt === 0) return [hours[0]!, hours[hours.length - 1]!]
+  // Only the small hours wrap: a day busy around the clock is read from its first event to its last.
+  if (breakAt === 0 || hours[breakAt - 1]! >= wrapBefore) return [hours[0]!, hours[hours.length - 1]!]
   return [hours[breakAt]!, hours[breakAt - 1]! + 24]
 }
 

@@ -151,6 +151,9 @@ export interface UserHistory {
   presentDays: number
   /** Events of the last `historyWindow` days, for telling presence from absence. */
   activity: SortedValues
+  /** Per clock hour, on how many earlier days the user was present and active in it (`hourDays[h]` of `presentDaysEver`). */
+  hourDays: number[]
+  presentDaysEver: number
   seen: SeenEntities
   /** Every action the user performed on an earlier day. */
   actions: Set<string>
@@ -178,6 +181,8 @@ export function createUserHistory(): UserHistory {
     days: 0,
     presentDays: 0,
     activity: new SortedValues(historyWindow),
+    hourDays: new Array<number>(24).fill(0),
+    presentDaysEver: 0,
     seen: createSeenEntities(),
     actions: new Set(),
     vectors: [],
@@ -221,6 +226,10 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   history.activity.push(memory.features.vector[featureIndex.events]!)
   if (memory.present) {
     history.presentDays = Math.min(historyWindow, history.presentDays + 1)
+    history.presentDaysEver++
+    memory.features.hourEvents.forEach((events, hour) => {
+      if (events > 0) history.hourDays[hour]!++
+    })
     for (let index = 0; index < featureCount; index++) history.compared[index]!.push(memory.compared[index]!)
   }
   addSequence(history.transitions, memory.features.sequence)

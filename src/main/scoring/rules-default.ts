@@ -98,6 +98,13 @@ export const defaultRules: readonly Rule[] = [
     kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 5, hours: 'off_clock',
   },
   {
+    // The clock rules above read the workspace's clock; this one the user's own, so it also sees a
+    // spree in the small hours of an office in another time zone, or of someone on a late shift.
+    id: 'unusual-hours-access', description: 'A working session at hours far from any the user is usually active in.',
+    severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
+    kind: 'unusual_hours', minEvents: 20, minDayShare: 0.5, distance: 3, minHistoryDays: 10,
+  },
+  {
     // Beside off-hours-access: a long evening is common, a working session in the small hours by someone who never has one is not.
     id: 'night-access', description: 'A working session at night (22:00–06:00) by a user who is almost never active then.',
     severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
@@ -120,7 +127,7 @@ export const defaultRules: readonly Rule[] = [
     // Late evenings and nights that keep coming in a week are a changed life or a campaign, not one deadline.
     id: 'sustained-off-hours', description: 'Off-hours or night activity, unusual for the user, on three or more of the last seven days.',
     severity: 0.4, technique: 'T1078', types: ['after_hours', 'behaviour_drift'], enabled: true,
-    kind: 'recurrence', rules: ['off-hours-access', 'night-access'], days: 7, count: 3,
+    kind: 'recurrence', rules: ['off-hours-access', 'night-access', 'unusual-hours-access'], days: 7, count: 3,
   },
   {
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',

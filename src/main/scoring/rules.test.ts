@@ -192,12 +192,20 @@ describe('evaluateRules', () => {
     expect(backup.facts[0]!.text).toMatch(/^80 files written to removable media, 100 % of them files the user had worked with before/)
     const half = run([rule('removable-mass-copy')], [...worked, copy((file) => (file % 2 === 0 ? `report-${file % 40}.docx` : `plan-${file}.xlsx`))])
     expect(half.score).toBeCloseTo(ruleScale * 0.8 * 0.75)
+    // Beyond four times the bar (80 copies) the discount fades: 320 of one's own files are a haul, not a backup.
+    const haul = office(6, Array.from({ length: 320 }, (_, file) => event(6, 700 + file * 0.1, 'file_create', { object: `E:\\report-${file % 40}-${Math.floor(file / 40)}.docx` })))
+    const ownHaul = [...worked.slice(0, 5), office(5, Array.from({ length: 320 }, (_, file) => event(5, 600 + file * 0.1, 'file_open', { object: `C:\\Users\\alice\\report-${file % 40}-${Math.floor(file / 40)}.docx` })))]
+    expect(run([rule('removable-mass-copy')], [...ownHaul, haul]).score).toBeCloseTo(ruleScale * 0.8 * (1 - 0.5 * (80 / 320)))
   })
 
   it('fires on uploads to a domain never visited before', () => {
     const upload = (domain: string) => office(6, Array.from({ length: 3 }, (_, index) => event(6, 700 + index, 'web_upload', { object: domain, bytes: 5e6 })))
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).facts[0]!.text).toContain('3 uploads to mega.example, a domain never visited before, 15 MB')
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('intranet.example')]).score).toBe(0)
+    // Graded by bytes: 15 MB is a few files, a gigabyte (a thousand times the 1 MB bar) an archive.
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).score).toBeCloseTo(ruleScale * 0.8 * strengthOver(15e6, 1e6, 1000))
+    const archive = office(6, [event(6, 700, 'web_upload', { object: 'mega.example', bytes: 2e9 })])
+    expect(run([rule('upload-new-domain')], [...quietWeek, archive]).score).toBeCloseTo(ruleScale * 0.8)
   })
 
   it('fires on off-hours activity by a user who rarely works then', () => {
@@ -221,6 +229,23 @@ describe('evaluateRules', () => {
     // Someone often up at night has a habit: only more than twice their busiest night counts.
     const owl = Array.from({ length: 6 }, (_, index) => at(index, 60, 25))
     expect(run([rule('night-access')], [...owl, at(6, 60, 30)]).score).toBe(0)
+  })
+
+  it('fires on a working session far from the user’s own hours, in whatever time zone their office is', () => {
+    // An office five hours west of the workspace: 14:00–22:00 here every day (12 events a day).
+    const west = (index: number, extra: ScoredEvent[] = []) =>
+      day(index, [...Array.from({ length: 12 }, (_, hour) => event(index, 840 + hour * 40, 'http_request', { object: 'intranet.example' })), ...extra])
+    const history = Array.from({ length: 10 }, (_, index) => west(index))
+    const session = (index: number, start: number, count: number) => Array.from({ length: count }, (_, minute) => event(index, start + minute * 5, 'file_open'))
+    // 06:00–08:00 here is 01:00–03:00 at their desk; the workspace's clock sees a morning.
+    const spree = run([rule('unusual-hours-access'), rule('night-access')], [...history, west(10, session(10, 360, 24))])
+    expect(spree.fired).toEqual(['unusual-hours-access'])
+    expect(spree.facts[0]!.text).toBe('24 events at 06:00–08:00, hours at least 3 away from any the user is usually active in (rule unusual-hours-access, T1078)')
+    // An hour before their usual start is not far; a few events are a late mail, not a session.
+    expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 780, 24))]).score).toBe(0)
+    expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 360, 5))]).score).toBe(0)
+    // Too little history to know the user's hours.
+    expect(run([rule('unusual-hours-access')], [...history.slice(0, 5), west(5, session(5, 360, 24))]).score).toBe(0)
   })
 
   it('fires on a day that opens files in several never-used shares (collection)', () => {

@@ -34,6 +34,12 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
   // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
+  // Events at clock hours at least `distance` hours from every hour the user is usually active in
+  // (on a tenth of their days): the middle of the user's own night, wherever their office is. At
+  // least `minEvents`, and `minDayShare` of the user's usual day: a work session, not a late mail.
+  z.object({
+    kind: z.literal('unusual_hours'), minEvents: count, minDayShare: z.number().min(0).max(10), distance: z.number().int().min(1).max(11), minHistoryDays: historyDays,
+  }),
   // Web visits to a listed kind of site (job boards: a flight-risk sign); a listed domain also covers its subdomains,
   // an entry with a path (`linkedin.com/jobs`) only the pages under it.
   // Judged against the user's baseline period (their first days), not their recent ones: a drift
@@ -212,12 +218,13 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       const copies = rule.requireDevice && features.vector[featureIndex.device_connects]! === 0 ? 0 : features.vector[featureIndex.removable_copies]!
       if (copies === 0) return { count: 0, threshold: rule.copies, overUsual: rule.overUsual, text: '' }
       // Copying one's own working files (a backup, a new laptop) is the commonest benign mass copy;
-      // files the user never opened before count fully, their own files half.
+      // files the user never opened before count fully, their own files half. Beyond four times the
+      // bar the discount fades: a few dozen of one's own files is a backup, hundreds are a haul.
       const names = day.events.filter((event) => event.object !== null && isRemovableWrite(event.action, event.object, event.attrs)).map((event) => fileName(event.object!))
       const own = names.filter((name) => history.seen.files.has(name)).length
       const ownShare = names.length === 0 ? 0 : own / names.length
       const ownText = own > 0 ? `, ${Math.round(100 * ownShare)} % of them files the user had worked with before` : ''
-      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}`, weight: 1 - 0.5 * ownShare }
+      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}`, weight: 1 - 0.5 * ownShare * Math.min(1, (4 * rule.copies) / copies) }
     }
     case 'domain_visits': {
       const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedSite(event.object, event.attrs.url, rule.domains)).map((event) => event.object!)
@@ -319,6 +326,8 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       const when = rule.hours === 'night' ? 'at night (22:00–06:00)' : 'outside working hours'
       return { value: afterHours, text: `${afterHours} events ${when} (such a day ${usual} times in ${habit.length} earlier days${run})`, strength: strengthOver(afterHours, Math.max(rule.minEvents, most)) }
     }
+    case 'unusual_hours':
+      return history.presentDaysEver < rule.minHistoryDays ? null : unusualHours(features.hourEvents, history, rule)
     case 'threshold_structuring': {
       const lower = rule.threshold * rule.lowerFraction
       const near = day.events.filter((event) => event.action === 'transfer' && Math.abs(event.amount ?? 0) >= lower && Math.abs(event.amount ?? 0) < rule.threshold).length
@@ -489,6 +498,24 @@ function commandMatch(day: UserDay, patterns: readonly string[]): Finding | null
   return { value: shown, text: `${matched.length === 1 ? 'ran' : `${matched.length} commands, first`} ${shown}` }
 }
 
+/** A clock hour is the user's usual on at least this share of the days they were present (and on two). */
+const usualHourShare = 0.1
+
+function unusualHours(hourEvents: readonly number[], history: UserHistory, rule: { minEvents: number; minDayShare: number; distance: number }): Finding | null {
+  const { distance } = rule
+  const usual = history.hourDays.flatMap((days, hour) => (days >= Math.max(2, usualHourShare * history.presentDaysEver) ? [hour] : []))
+  if (usual.length === 0) return null
+  const far = (hour: number) => usual.every((other) => Math.min(Math.abs(hour - other), 24 - Math.abs(hour - other)) >= distance)
+  const hours = hourEvents.flatMap((events, hour) => (events > 0 && far(hour) ? [hour] : []))
+  const events = hours.reduce((total, hour) => total + hourEvents[hour]!, 0)
+  const usualDay = Math.expm1(history.compared[featureIndex.events]!.median())
+  const bar = Math.max(rule.minEvents, rule.minDayShare * usualDay)
+  if (events < bar) return null
+  const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`
+  const span = `${clock(hours[0]!)}–${clock((hours[hours.length - 1]! + 1) % 24)}`
+  return { value: events, text: `${events} events at ${span}, hours at least ${distance} away from any the user is usually active in`, strength: strengthOver(events, bar) }
+}
+
 function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, minUploads: number): Finding | null {
   const byDomain = new Map<string, { uploads: number; bytes: number }>()
   for (const event of day.events) {
@@ -501,8 +528,9 @@ function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, m
   for (const [domain, entry] of [...byDomain.entries()].sort((first, second) => second[1].bytes - first[1].bytes)) {
     if (entry.uploads >= minUploads || (minBytes > 0 && entry.bytes >= minBytes)) {
       const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
-      // Weighted by bytes where they are known (a factor 100 over `minBytes` is full strength), else by the count.
-      const strength = minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, minBytes, 100) : strengthOver(entry.uploads, minUploads)
+      // Weighted by bytes where they are known (a factor 1000 over `minBytes`, a gigabyte by default,
+      // is full strength: a few photos to a new site are not an archive), else by the count.
+      const strength = minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, minBytes, 1000) : strengthOver(entry.uploads, minUploads)
       return { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}`, strength }
     }
   }
