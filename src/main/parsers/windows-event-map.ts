@@ -34,6 +34,7 @@ export function mapWindowsEvent(record: WindowsRecord): ParseOutcome {
   mapped ??= genericEvent(record)
   return makeEvent({
     ...mapped,
+    user: mapped.user ?? record.exporterUser ?? null,
     ts: record.ts,
     host: record.computer,
     outcome: mapped.outcome ?? auditOutcome(record.keywords) ?? 'unknown',

@@ -22,4 +22,10 @@ export interface WindowsEventRecord {
   data: Record<string, string>
   /** System/Keywords as hex text (audit success/failure bits), when present. */
   keywords?: string | null
+  /**
+   * The account an exporter already resolved (Winlogbeat's `user.name`, `DOMAIN\name` with
+   * `user.domain`): the event's user when its own fields name none (a 4672 shipped without
+   * event_data).
+   */
+  exporterUser?: string | null
 }

@@ -65,9 +65,18 @@ export function fromWinlogbeat(object: JsonObject): JsonWindowsRecord {
       userSid: textOf(at(object, 'winlog.user.identifier')),
       data,
       keywords: keywordsOf(at(object, 'winlog.keywords')) ?? outcomeKeywords(at(object, 'event.outcome')),
+      // Only for a record shipped without its account fields: where they are, the mapping chose on purpose (a machine account is nobody).
+      exporterUser: 'SubjectUserName' in data || 'TargetUserName' in data ? null : ecsUser(object),
     },
     timeProblem: ts === null ? 'no usable @timestamp' : null,
   }
+}
+
+function ecsUser(object: JsonObject): string | null {
+  const name = textOf(at(object, 'user.name'))
+  if (name === null) return null
+  const domain = textOf(at(object, 'user.domain'))
+  return domain === null || name.includes('\\') || name.includes('@') ? name : `${domain}\\${name}`
 }
 
 function outcomeKeywords(outcome: unknown): string | null {

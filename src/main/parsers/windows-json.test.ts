@@ -41,6 +41,14 @@ describe('parseWindowsJson on each export shape', () => {
     })
   })
 
+  it('Winlogbeat without event_data: the user from user.name, not where the record names its accounts', () => {
+    const special = '{"@timestamp":"2024-02-19T12:59:32.877+01:00","event":{"code":"4672","action":"logged-in-special","outcome":"success"},"winlog":{"channel":"Security","event_id":"4672","provider_name":"Microsoft-Windows-Security-Auditing","computer_name":"SQL01.corp.example.com"},"user":{"name":"fwilliams","domain":"CORP"}}'
+    expect(parseWindowsJson(special)).toMatchObject({ user: 'fwilliams', action: 'privilege_use', host: 'SQL01.corp.example.com', attrs: { rawUser: 'CORP\\fwilliams' } })
+    // With the account fields there, a machine account stays nobody, whatever user.name says.
+    const machine = special.replace('"computer_name"', '"event_data":{"SubjectUserName":"SQL01$","SubjectDomainName":"CORP"},"computer_name"')
+    expect(parseWindowsJson(machine)).toMatchObject({ user: null, action: 'privilege_use' })
+  })
+
   it('evtx_dump JSON gives the same event as the .evtx record it came from', () => {
     expect(parseWindowsJson(fixture('evtx-dump-4624.json'))).toEqual({
       ts: Date.UTC(2019, 1, 13, 18, 2, 4, 426), user: 'user01', host: 'PC01.example.corp', srcIp: '127.0.0.1', dstIp: null,

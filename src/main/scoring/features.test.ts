@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
-import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, fileName, maxWithin, rememberEntities, weekdayOf, workingPeriod } from './features'
+import { computeDayFeatures, createSeenEntities, featureIndex, featureNames, fileLocation, fileName, maxWithin, rememberEntities, hostIdentity, weekdayOf, workingPeriod } from './features'
 import { symbols } from './markov'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -95,6 +95,19 @@ describe('computeDayFeatures', () => {
     expect(workingPeriod([10])).toEqual([10, 10])
     // Only the small hours wrap: a day busy until 09:00 and again at 20:00 is read as it is.
     expect(workingPeriod([0.5, 8, 9, 20])).toEqual([0.5, 20])
+  })
+
+  it('counts a machine once whichever log named it, and no console logon as a source address', () => {
+    const hosts = day('2024-03-04', monday, [
+      event(monday, '09:00', 'logon', { host: 'WS-7461.corp.example.com', srcIp: '127.0.0.1' }),
+      event(monday, '09:05', 'file_open', { host: 'ws-7461' }),
+      event(monday, '09:10', 'process_start', { host: 'WS-7461' }),
+      event(monday, '09:20', 'ssh_accept', { host: '10.1.2.3', srcIp: '10.0.0.5' }),
+    ])
+    const { entities } = computeDayFeatures(hosts, createSeenEntities())
+    expect(entities.hosts).toEqual(['10.1.2.3', 'ws-7461'])
+    expect(entities.sourceIps).toEqual(['10.0.0.5'])
+    expect(hostIdentity('fe80::1')).toBe('fe80::1')
   })
 
   it('gives a day of nothing but failures the working day’s bounds and no activity after hours', () => {

@@ -175,7 +175,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
       }
     }
     if (counter !== undefined) vector[counter]! += 1
-    if (event.host !== null) sets.hosts.add(event.host)
+    if (event.host !== null) sets.hosts.add(hostIdentity(event.host))
     if (event.srcIp !== null && !isLocalAddress(event.srcIp)) sets.sourceIps.add(event.srcIp)
     if (event.bytes !== null && event.bytes > 0) vector[featureIndex.bytes]! += event.bytes
     switch (event.category) {
@@ -408,4 +408,17 @@ function bitCount(mask: number): number {
  */
 export function isLocalAddress(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || address === '0.0.0.0' || address === '::' || address === '-' || address.startsWith('::ffff:127.')
+}
+
+const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/
+
+/**
+ * One name per machine, whichever log named it: `WS-7461.corp.example.com` (Winlogbeat's
+ * computer name), `WS-7461` (Sysmon) and `ws-7461` (the endpoint agent) are one host, so using
+ * it from two sources is not two hosts never used before. Addresses stay as they are.
+ */
+export function hostIdentity(host: string): string {
+  if (host.includes(':') || ipv4.test(host)) return host
+  const dot = host.indexOf('.')
+  return (dot > 0 ? host.slice(0, dot) : host).toLowerCase()
 }

@@ -89,7 +89,7 @@ export const defaultRules: readonly Rule[] = [
   },
   {
     id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
-    severity: 0.8, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
+    severity: 1, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
     kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5,
   },
   {

@@ -203,9 +203,9 @@ describe('evaluateRules', () => {
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).facts[0]!.text).toContain('3 uploads to mega.example, a domain never visited before, 15 MB')
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('intranet.example')]).score).toBe(0)
     // Graded by bytes: 15 MB is a few files, a gigabyte (a thousand times the 1 MB bar) an archive.
-    expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).score).toBeCloseTo(ruleScale * 0.8 * strengthOver(15e6, 1e6, 1000))
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).score).toBeCloseTo(ruleScale * strengthOver(15e6, 1e6, 1000))
     const archive = office(6, [event(6, 700, 'web_upload', { object: 'mega.example', bytes: 2e9 })])
-    expect(run([rule('upload-new-domain')], [...quietWeek, archive]).score).toBeCloseTo(ruleScale * 0.8)
+    expect(run([rule('upload-new-domain')], [...quietWeek, archive]).score).toBeCloseTo(ruleScale)
   })
 
   it('fires on off-hours activity by a user who rarely works then', () => {
