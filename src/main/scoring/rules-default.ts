@@ -66,6 +66,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5,
   },
   {
+    // Beside new-host-burst: a new server or two is a project, ten in a day is a sweep across the network.
+    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day: a sweep across the network.',
+    severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
+    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5,
+  },
+  {
     id: 'new-destination-burst', description: 'Connections or logons to several never-reached addresses on one day.',
     severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
     kind: 'new_entity_burst', entity: 'destinations', count: 5, minHistoryDays: 5,

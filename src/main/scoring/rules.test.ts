@@ -164,6 +164,11 @@ describe('evaluateRules', () => {
     const hopping = office(6, Array.from({ length: 5 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
     expect(run([rule('new-host-burst')], [...quietWeek, hopping]).facts[0]!.text).toMatch(/^5 hosts never used before \(srv0, srv1, srv2, …\)/)
     expect(run([rule('new-host-burst')], [office(0), hopping]).score).toBe(0)
+    // Five new hosts are a burst; twelve are a sweep too, and weigh more.
+    const burst = [rule('new-host-burst'), rule('new-host-sweep')]
+    expect(run(burst, [...quietWeek, hopping]).fired).toEqual(['new-host-burst'])
+    const sweep = office(6, Array.from({ length: 12 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
+    expect(run(burst, [...quietWeek, sweep]).score).toBeCloseTo(ruleScale * (0.6 * strengthOver(12, 4) + 0.5 * strengthOver(12, 10)))
   })
 
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
