@@ -139,7 +139,7 @@ export const historyWindow = 60
  * days are remembered but not compared with: were they the usual, the first working day back
  * would look like a spike in everything.
  */
-export const presenceShare = 0.2
+const presenceShare = 0.2
 /** Earlier days needed before a day can be judged an absence. */
 const presenceMinDays = 5
 
@@ -151,8 +151,9 @@ export interface UserHistory {
   presentDays: number
   /** Events of the last `historyWindow` days, for telling presence from absence. */
   activity: SortedValues
-  /** Per clock hour, on how many earlier days the user was present and active in it (`hourDays[h]` of `presentDaysEver`). */
+  /** Per clock hour, on how many earlier days the user was present and active in it. */
   hourDays: number[]
+  /** Every earlier day the user was present on, however long ago (what `hourDays` counts against). */
   presentDaysEver: number
   seen: SeenEntities
   /** Every action the user performed on an earlier day. */

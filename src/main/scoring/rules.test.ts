@@ -246,6 +246,8 @@ describe('evaluateRules', () => {
     const spree = run([rule('unusual-hours-access'), rule('night-access')], [...history, west(10, session(10, 360, 24))])
     expect(spree.fired).toEqual(['unusual-hours-access'])
     expect(spree.facts[0]!.text).toBe('24 events at 06:00–08:00, hours at least 3 away from any the user is usually active in (rule unusual-hours-access, T1078)')
+    const split = run([rule('unusual-hours-access')], [...history, west(10, [...session(10, 120, 12), ...session(10, 360, 12)])])
+    expect(split.facts[0]!.text).toMatch(/^24 events at 02:00–03:00, 06:00–07:00, hours at least 3 away/)
     // An hour before their usual start is not far; a few events are a late mail, not a session.
     expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 780, 24))]).score).toBe(0)
     expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 360, 5))]).score).toBe(0)

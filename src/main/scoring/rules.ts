@@ -502,18 +502,19 @@ function commandMatch(day: UserDay, patterns: readonly string[]): Finding | null
 const usualHourShare = 0.1
 
 function unusualHours(hourEvents: readonly number[], history: UserHistory, rule: { minEvents: number; minDayShare: number; distance: number }): Finding | null {
-  const { distance } = rule
   const usual = history.hourDays.flatMap((days, hour) => (days >= Math.max(2, usualHourShare * history.presentDaysEver) ? [hour] : []))
   if (usual.length === 0) return null
-  const far = (hour: number) => usual.every((other) => Math.min(Math.abs(hour - other), 24 - Math.abs(hour - other)) >= distance)
+  const far = (hour: number) => usual.every((other) => Math.min(Math.abs(hour - other), 24 - Math.abs(hour - other)) >= rule.distance)
   const hours = hourEvents.flatMap((events, hour) => (events > 0 && far(hour) ? [hour] : []))
   const events = hours.reduce((total, hour) => total + hourEvents[hour]!, 0)
   const usualDay = Math.expm1(history.compared[featureIndex.events]!.median())
   const bar = Math.max(rule.minEvents, rule.minDayShare * usualDay)
   if (events < bar) return null
   const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`
-  const span = `${clock(hours[0]!)}–${clock((hours[hours.length - 1]! + 1) % 24)}`
-  return { value: events, text: `${events} events at ${span}, hours at least ${distance} away from any the user is usually active in`, strength: strengthOver(events, bar) }
+  const span = (from: number, to: number) => `${clock(from)}–${clock((to + 1) % 24)}`
+  const contiguous = hours[hours.length - 1]! - hours[0]! === hours.length - 1
+  const when = contiguous ? span(hours[0]!, hours[hours.length - 1]!) : hours.map((hour) => span(hour, hour)).join(', ')
+  return { value: events, text: `${events} events at ${when}, hours at least ${rule.distance} away from any the user is usually active in`, strength: strengthOver(events, bar) }
 }
 
 function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, minUploads: number): Finding | null {
