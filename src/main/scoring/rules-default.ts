@@ -51,9 +51,10 @@ export const defaultRules: readonly Rule[] = [
     kind: 'first_time_action', actions: ['sudo', 'su', 'privilege_use'], minHistoryDays: 5,
   },
   {
+    // Not Debian's adm (it reads /var/log) or docker: admins add people to those while provisioning.
     id: 'admin-group-add', description: 'A member added to an administrative group.',
     severity: 0.8, technique: 'T1098', types: ['privilege_escalation'], enabled: true,
-    kind: 'admin_group_add', groups: ['sudo', 'wheel', 'admin', 'adm', 'root', 'administrators', 'domain admins', 'enterprise admins', 'schema admins'],
+    kind: 'admin_group_add', groups: ['sudo', 'wheel', 'admin', 'root', 'administrators', 'domain admins', 'enterprise admins', 'schema admins'],
   },
   {
     id: 'first-account-management', description: 'Accounts created or group memberships changed for the first time by this account.',

@@ -151,7 +151,9 @@ describe('evaluateRules', () => {
       'ran /usr/sbin/usermod -aG sudo mallory, which adds a member to the administrative group sudo (rule admin-group-add, T1098)',
     )
     expect(ran('sudo', 'gpasswd -a mallory wheel').facts[0]!.value).toBe('wheel')
-    expect(ran('sudo', '/usr/sbin/adduser mallory adm').facts[0]!.value).toBe('adm')
+    expect(ran('sudo', '/usr/sbin/adduser mallory admin').facts[0]!.value).toBe('admin')
+    // Debian's adm reads logs: provisioning, not administration.
+    expect(ran('sudo', '/usr/sbin/adduser mallory adm').score).toBe(0)
     expect(ran('process_start', 'C:\\Windows\\System32\\net.exe group "Domain Admins" mallory /add /domain').facts[0]!.value).toBe('domain admins')
     expect(ran('process_start', 'powershell.exe Add-LocalGroupMember -Group Administrators -Member mallory').facts[0]!.value).toBe('administrators')
     // The group after the command counts, not the sudo in front of it; and listing a group is not adding to it.
