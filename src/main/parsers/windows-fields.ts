@@ -19,8 +19,11 @@ export function field(record: WindowsRecord, name: string): string | null {
 /** `DOMAIN\name` from a name field and its domain field, as the log gave them (makeEvent normalizes). */
 export function account(record: WindowsRecord, nameField: string, domainField: string): string | null {
   const name = field(record, nameField)
-  if (name === null) return null
-  const domain = field(record, domainField)
+  return name === null ? null : qualifiedAccount(name, field(record, domainField))
+}
+
+/** `DOMAIN\name`, unless the name already carries a domain (`DOMAIN\name`, `name@domain`) or there is none. */
+export function qualifiedAccount(name: string, domain: string | null): string {
   return domain === null || name.includes('\\') || name.includes('@') ? name : `${domain}\\${name}`
 }
 

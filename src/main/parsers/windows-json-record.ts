@@ -1,4 +1,4 @@
-import type { WindowsRecord } from './windows-fields'
+import { qualifiedAccount, type WindowsRecord } from './windows-fields'
 import {
   at, dataFromXml, integerOf, isObject, keywordsOf, leavesOf, nxlogEventTime, sysmonUtcTime, textOf, zonedTime, type JsonObject,
 } from './windows-json-values'
@@ -74,9 +74,7 @@ export function fromWinlogbeat(object: JsonObject): JsonWindowsRecord {
 
 function ecsUser(object: JsonObject): string | null {
   const name = textOf(at(object, 'user.name'))
-  if (name === null) return null
-  const domain = textOf(at(object, 'user.domain'))
-  return domain === null || name.includes('\\') || name.includes('@') ? name : `${domain}\\${name}`
+  return name === null ? null : qualifiedAccount(name, textOf(at(object, 'user.domain')))
 }
 
 function outcomeKeywords(outcome: unknown): string | null {
