@@ -259,7 +259,6 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
 
 /** Time-of-day features, accumulated over the events that count as the user being active. */
 function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
-  let activeHours = 0
   let afterHours = 0
   let offClock = 0
   let night = 0
@@ -274,7 +273,6 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
       clock.events++
       clock.hourEvents[Math.floor(hour)]!++
       hours.push(hour)
-      activeHours |= 1 << Math.floor(hour)
       const outside = hour < working.startHour || hour >= working.endHour
       if (outside) offClock++
       if (weekend || outside) afterHours++
@@ -293,7 +291,7 @@ function createClock(day: UserDay, working: WorkingTime, weekend: boolean) {
       vector[featureIndex.off_clock_events] = offClock
       vector[featureIndex.off_clock_share] = offClock / events
       vector[featureIndex.night_events] = night
-      vector[featureIndex.active_hours] = bitCount(activeHours)
+      vector[featureIndex.active_hours] = clock.hourEvents.filter((events) => events > 0).length
       vector[featureIndex.sessions] = sessions
     },
   }
@@ -396,18 +394,13 @@ export function maxWithin(times: readonly number[], windowMs: number): number {
   return best
 }
 
-function bitCount(mask: number): number {
-  let count = 0
-  for (let bits = mask >>> 0; bits !== 0; bits &= bits - 1) count++
-  return count
-}
-
 /**
  * Loopback and unspecified addresses: Windows logs a logon at the console or an unlock as coming
- * from 127.0.0.1 (or `-`), so they say where nobody came from, and are no network source.
+ * from 127.0.0.1, so they say where nobody came from, and are no network source. (`makeEvent`
+ * already made `-` null and `::ffff:127.0.0.1` plain.)
  */
 export function isLocalAddress(address: string): boolean {
-  return address.startsWith('127.') || address === '::1' || address === '0.0.0.0' || address === '::' || address === '-' || address.startsWith('::ffff:127.')
+  return address.startsWith('127.') || address === '::1' || address === '0.0.0.0' || address === '::'
 }
 
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/

@@ -147,8 +147,6 @@ const presenceMinDays = 5
 export interface UserHistory {
   /** Earlier active days. */
   days: number
-  /** Earlier days the user was present on (see `presenceShare`): the days in `compared`, at most `historyWindow`. */
-  presentDays: number
   /** Events of the last `historyWindow` days, for telling presence from absence. */
   activity: SortedValues
   /** Per clock hour, on how many earlier days the user was present and active in it. */
@@ -180,7 +178,6 @@ export interface UserHistory {
 export function createUserHistory(): UserHistory {
   return {
     days: 0,
-    presentDays: 0,
     activity: new SortedValues(historyWindow),
     hourDays: new Array<number>(24).fill(0),
     presentDaysEver: 0,
@@ -213,6 +210,11 @@ export interface DayMemory {
   present: boolean
 }
 
+/** Earlier days the user was present on (see `presenceShare`), at most `historyWindow`: the days `compared` holds. */
+export function presentDays(history: UserHistory): number {
+  return history.compared[0]!.size
+}
+
 /** Whether a day with this feature vector is a day the user was present on, against their earlier days. */
 export function isPresent(history: UserHistory, vector: Float64Array): boolean {
   if (history.activity.size < presenceMinDays) return true
@@ -226,7 +228,6 @@ export function rememberUserDay(history: UserHistory, memory: DayMemory): void {
   history.vectors.push(memory.features.vector)
   history.activity.push(memory.features.vector[featureIndex.events]!)
   if (memory.present) {
-    history.presentDays = Math.min(historyWindow, history.presentDays + 1)
     history.presentDaysEver++
     memory.features.hourEvents.forEach((events, hour) => {
       if (events > 0) history.hourDays[hour]!++

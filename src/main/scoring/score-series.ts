@@ -3,7 +3,7 @@ import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
 import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
-  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, rememberPopulationDay, rememberUserDay,
+  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUserDay,
   type PopulationHistory, type UserHistory,
 } from './history'
 import { scoreMarkov } from './markov'
@@ -108,7 +108,8 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       const peer = peerOf(group)
       const features = computeDayFeatures(day, history.seen, working)
       const compared = comparedValues(features.vector)
-      const userStats = history.presentDays > 0 ? featureStats(history.compared, history.presentDays) : null
+      const present = presentDays(history)
+      const userStats = present > 0 ? featureStats(history.compared, present) : null
       const peerStats = peer === null ? null : statsOf(peer)
       const baseline = scoreBaseline(features.vector, compared, { user: userStats, peer: peerStats, typicalSpread, minHistory })
       const markov = scoreMarkov(
@@ -118,9 +119,9 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       )
       const rules = evaluateRules(options.rules, { day, features, history, failures })
       const ocean = scoreOcean(history.vectors, features.vector)
-      const center = history.presentDays >= minHistory || peerStats === null ? userStats : peerStats
+      const center = present >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
-      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, history.presentDays / minHistory) }
+      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, present / minHistory) }
     })
 
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
@@ -214,7 +215,7 @@ function byDate(series: readonly UserSeries[]): [string, UserDay[]][] {
 
 /** Per feature, the median across established users of their own day-to-day spread (null with fewer than 3). */
 function typicalSpreadOf(histories: Iterable<UserHistory>, minHistory: number): Float64Array | null {
-  const spreads = [...histories].filter((history) => history.presentDays >= minHistory && history.spread !== null).map((history) => history.spread!)
+  const spreads = [...histories].filter((history) => presentDays(history) >= minHistory && history.spread !== null).map((history) => history.spread!)
   if (spreads.length < 3) return null
   const typical = new Float64Array(featureCount)
   const values = new Float64Array(spreads.length)
