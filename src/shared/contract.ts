@@ -149,6 +149,11 @@ export const importSummarySchema = z.object({
   rejects: z.number().int(),
   files: z.array(importFileResultSchema),
   error: z.string().nullable(),
+  /**
+   * The zone a first import read from its timestamps' offsets (no zone was set): year-less lines
+   * were read in it and it is now the workspace's. Absent or null: the workspace's zone was used.
+   */
+  inferredTimeZone: z.object({ timeZone: z.string(), minutesEast: z.number().int(), stamps: z.number().int() }).nullable().optional(),
 })
 
 export const ingestProgressSchema = z.object({

@@ -74,6 +74,31 @@ describe('workspace settings', () => {
     expect((await engine.handlers['workspace:setDefaultYear']({ year: null })).defaultYear).toBeNull()
   })
 
+  it('reads a first import in the zone its timestamps carry, and keeps a zone once chosen', async () => {
+    // An rsyslog host writing ISO stamps at UTC−5 beside a workstation's RFC 3164 lines in the same clock.
+    const iso = folder.file('server.log')
+    writeFileSync(iso, Array.from({ length: 25 }, (_, minute) => `2024-03-04T09:${String(minute).padStart(2, '0')}:00.000000-05:00 db01 sshd[7]: Accepted password for carol from 10.0.0.9 port 22 ssh2\n`).join(''))
+    const plain = folder.file('workstation.log')
+    writeFileSync(plain, 'Mar  4 23:30:00 ws7 sshd[1]: Accepted password for dave from 10.0.0.2 port 22 ssh2\n')
+    const summary = await engine.imports.start({ paths: [iso, plain] }).done
+    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT+5', minutesEast: -300, stamps: 25 })
+    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT+5')
+    expect(audited('settings.timeZone')).toEqual([JSON.stringify({ from: 'UTC', to: 'Etc/GMT+5' })])
+    const [dave] = (await engine.handlers['events:list']({ limit: 1, user: 'dave' })).items
+    // 23:30 at UTC−5 is 04:30 UTC the next day, the year from the dated lines beside it.
+    expect(new Date(dave!.ts).toISOString()).toBe('2024-03-05T04:30:00.000Z')
+
+    // A workspace with events, or a zone the analyst set (even UTC), is never re-zoned by an import.
+    const second = await openEngine({ workspacePath: folder.file('chosen.db'), door: 'cli', workerThreads: 1 })
+    try {
+      await second.handlers['workspace:setTimeZone']({ timeZone: 'UTC' })
+      expect((await second.imports.start({ paths: [iso, plain] }).done).inferredTimeZone).toBeNull()
+      expect((await second.handlers['workspace:info']({})).timeZone).toBe('UTC')
+    } finally {
+      await second.close()
+    }
+  })
+
   it('restores the default rules after an edit, with an audit entry and a rescoring', async () => {
     const { handlers } = engine
     await handlers['scoring:setRules']({ rules: [{ ...defaultRules[0]!, severity: 0.2 }] })

@@ -59,14 +59,27 @@ export async function importPaths(engine: Engine, values: Record<string, unknown
     engine.imports.cancel(jobId)
   }
   process.once('SIGINT', cancel)
+  let summary: ImportSummary
   try {
-    return await done
+    summary = await done
   } finally {
     process.off('SIGINT', cancel)
     stopProgress()
     stopFinished()
     bar.end()
   }
+  // On stderr: `analyze --json` keeps stdout for its one document.
+  if (summary.inferredTimeZone) {
+    const { timeZone, minutesEast, stamps } = summary.inferredTimeZone
+    process.stderr.write(`argus: time zone ${timeZone} (UTC${formatOffset(minutesEast)}), read from ${stamps} timestamps' offsets; logs without an offset were read in it and days are counted in it (change with --time-zone or in Settings)\n`)
+  }
+  return summary
+}
+
+/** −05:00, +05:30. */
+function formatOffset(minutesEast: number): string {
+  const minutes = Math.abs(minutesEast)
+  return `${minutesEast < 0 ? '−' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
 function printSummary(summary: ImportSummary): void {

@@ -9,6 +9,7 @@ import type { EntryWriter } from './entry-writer'
 import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
 import { peekHead } from './head'
+import type { ZoneEvidence } from './zone-evidence'
 
 export interface EntryToImport {
   path: string
@@ -32,6 +33,8 @@ export interface EntryOptions {
   yearReference?: TimeSpan | null
   /** Widened by every imported event's time: what `yearReference` is made of. */
   span?: SpanTracker
+  /** Counts the offsets of the timestamps at the start of every entry, for a zone nobody gave. */
+  zoneEvidence?: ZoneEvidence | null
   /**
    * Where an archive entry whose format needs a year nobody gave may wait (a fresh file path), so
    * that it is read after the dated ones (a plain file waits as itself); absent, such an entry is
@@ -93,6 +96,7 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   }
   const { head, stream } = await peekHead(hashed())
   const sample = makeSample(name, head)
+  options.zoneEvidence?.count(sample.lines.join('\n'))
   const detection = detectFormat(options.parsers, sample, options.format)
   if ('error' in detection) {
     await drain(stream)

@@ -8,6 +8,7 @@ import { createImportWriter } from '../store/queries/import-writer'
 import { localEntryWriter, remoteEntryWriter } from './entry-writer'
 import { type EntryOptions, type EntryToImport, SpanTracker, importEntry, recordFailure } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
+import { ZoneEvidence } from './zone-evidence'
 import { openWorkerConnection } from '../store/database'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { TimeSpan } from '../parsers/types'
@@ -21,6 +22,8 @@ export interface ImportJobOptions {
   report(progress: IngestProgress): void
   /** Progress events at most this often. */
   reportEveryMs?: number
+  /** Nobody named a zone and the workspace is empty: read year-less lines in the zone the dated ones' offsets agree on. */
+  inferTimeZone?: boolean
 }
 
 /**
@@ -57,6 +60,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     return abort.signal.aborted
   }
   const span = new SpanTracker()
+  const zoneEvidence = options.inferTimeZone === true ? new ZoneEvidence() : null
   const held: EntryToImport[] = []
   const entryOptions = (): EntryOptions => ({
     parsers,
@@ -65,6 +69,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     timeZone: request.timeZone ?? 'UTC',
     ...(request.mapping ? { mapping: request.mapping } : {}),
     span,
+    zoneEvidence,
     isCancelled,
     onRecords: (events, rejects) => {
       progress.events = settledEvents + events
@@ -110,12 +115,13 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     // Year-less logs (RFC 3164 auth.log) last, in the year of the dated events beside them, else
     // of the workspace's events (an auth.log dropped in after yesterday's ECS import).
     const yearReference = held.length === 0 ? null : (span.span ?? workspaceSpan(workspacePath, sqlite, options.nativeBinding ?? null))
+    const inferredTimeZone = zoneEvidence?.inferred() ?? null
     for (const entry of held) {
       if (isCancelled()) {
         files.push(await recordFailure(writer, { path: entry.path, entry: entry.entry, format: null }, 'cancelled', 'cancelled'))
       } else {
         begin(entry)
-        files.push(settle(await importEntry(writer, entry, { ...entryOptions(), yearReference })))
+        files.push(settle(await importEntry(writer, entry, { ...entryOptions(), yearReference, ...(inferredTimeZone ? { timeZone: inferredTimeZone.timeZone } : {}) })))
       }
       progress.filesDone = files.length
     }
@@ -123,7 +129,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     progress.state = cancelled ? 'cancelled' : 'done'
     progress.currentEntry = null
     report(true)
-    return { jobId: options.jobId, state: progress.state, events: settledEvents, rejects: settledRejects, files, error: null }
+    return { jobId: options.jobId, state: progress.state, events: settledEvents, rejects: settledRejects, files, error: null, inferredTimeZone }
   } catch (error) {
     progress.state = 'failed'
     report(true)

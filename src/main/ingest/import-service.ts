@@ -6,10 +6,13 @@ import type { EventBus } from '../api/event-bus'
 import type { Workspace } from '../store/database'
 import { readSetting, writeSetting } from '../store/queries/settings'
 import { readDefaultYear, readTimeZone } from '../store/queries/workspace'
+import { setTimeZone } from '../store/queries/workspace-settings'
 import type { WorkerPool } from '../workers/pool'
 
 interface Job {
   request: ImportRequest
+  /** The request named its zone; otherwise the workspace's is read when the job begins. */
+  zoneGiven: boolean
   progress: IngestProgress
   controller: AbortController
   done: Promise<ImportSummary>
@@ -54,13 +57,17 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
     // Parsing in one worker, inserting in another: the two overlap on two cores. The channel
     // between them is theirs alone; the writer ends when the import says it is done.
     const channel = new MessageChannel()
+    // Read when the job begins, not when it was queued: an import before it may have set the zone.
+    const zoneSet = readSetting<string | null>(workspace.sqlite, 'workspace.timeZone', null) !== null
+    const inferTimeZone = !job.zoneGiven && !zoneSet && workspace.sqlite.prepare('select 1 from events limit 1').get() === undefined
+    const request = job.zoneGiven ? job.request : { ...job.request, timeZone: readTimeZone(workspace.sqlite) }
     const writer = pool.runDedicated(
       { kind: 'write', workspacePath: workspace.path, port: channel.port1 },
       { transfer: [channel.port1] },
     )
     try {
       summary = await pool.run(
-        { kind: 'import', workspacePath: workspace.path, jobId, request: job.request, writerPort: channel.port2 },
+        { kind: 'import', workspacePath: workspace.path, jobId, request, writerPort: channel.port2, inferTimeZone },
         {
           signal: job.controller.signal,
           transfer: [channel.port2],
@@ -71,6 +78,7 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
         },
       )
       await writer
+      if (summary.inferredTimeZone) setTimeZone(workspace.sqlite, summary.inferredTimeZone.timeZone, 'import')
     } catch (error) {
       summary = { jobId, state: 'failed', events: 0, rejects: 0, files: [], error: (error as Error).message }
     }
@@ -102,14 +110,14 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
       const missing = request.paths.filter((path) => !existsSync(path))
       if (missing.length > 0) throw new ArgusError('not_found', `no such file or folder: ${missing.join(', ')}`)
       const jobId = nextJobId++
-      const timeZone = request.timeZone ?? readTimeZone(workspace.sqlite)
       // The year RFC 3164 lines lack: the request's, else the one set in Settings, else each file's date decides.
       const year = request.year ?? readDefaultYear(workspace.sqlite) ?? undefined
       const mapping = request.format ? rememberMapping(request.format, request.mapping) : undefined
       let resolve: (summary: ImportSummary) => void = () => {}
       const done = new Promise<ImportSummary>((settle) => (resolve = settle))
       const job: Job = {
-        request: { ...request, timeZone, ...(year === undefined ? {} : { year }), ...(mapping ? { mapping } : {}) },
+        request: { ...request, ...(year === undefined ? {} : { year }), ...(mapping ? { mapping } : {}) },
+        zoneGiven: request.timeZone !== undefined,
         controller: new AbortController(),
         done,
         resolve,

@@ -72,6 +72,7 @@ async function run<K extends JobRequest['kind']>(
       return runImport(request.workspacePath, request.request, {
         jobId: request.jobId,
         writerPort: request.writerPort,
+        inferTimeZone: request.inferTimeZone,
         nativeBinding,
         isCancelled: () => cancelled.has(seq),
         report,

@@ -7,7 +7,8 @@ import type { Alert, ScoringSummary } from '../../shared/scoring-schemas'
 export type JobRequest =
   /** Days of `timeZone` (UTC when absent). */
   | { kind: 'eventsPerDay'; workspacePath: string; user?: string; timeZone?: string }
-  | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest; writerPort: MessagePort | null }
+  /** `inferTimeZone`: see `ImportJobOptions`. */
+  | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest; writerPort: MessagePort | null; inferTimeZone: boolean }
   | { kind: 'write'; workspacePath: string; port: MessagePort }
   | { kind: 'listen'; workspacePath: string; options: SyslogStart }
   | { kind: 'score'; workspacePath: string }

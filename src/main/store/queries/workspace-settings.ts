@@ -1,16 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { appendAudit } from './audit'
-import { writeSetting } from './settings'
+import { readSetting, writeSetting } from './settings'
 import { readDefaultYear, readTimeZone } from './workspace'
 
 // The workspace-wide settings an analyst changes from Settings, each with its audit entry in the
 // same transaction: the audit log says who moved the calendar the scores are counted in.
 
-/** Sets the workspace's time zone; false (and nothing written) when it is already that zone. */
+/**
+ * Sets the workspace's time zone; false (and nothing written) when it was already set to that zone.
+ * Setting the default explicitly is written too: a zone once chosen is no longer inferred from imports.
+ */
 export function setTimeZone(sqlite: BetterSqlite3.Database, timeZone: string, actor = 'analyst', now = Date.now()): boolean {
   return sqlite.transaction(() => {
     const previous = readTimeZone(sqlite)
-    if (previous === timeZone) return false
+    if (previous === timeZone && readSetting<string | null>(sqlite, 'workspace.timeZone', null) !== null) return false
     writeSetting(sqlite, 'workspace.timeZone', timeZone, now)
     appendAudit(sqlite, { actor, action: 'settings.timeZone', details: { from: previous, to: timeZone } }, now)
     return true
