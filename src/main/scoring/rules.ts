@@ -148,6 +148,38 @@ const routineShare = 0.3
 const routineMinDays = 5
 const routineFactor = 0.25
 
+/**
+ * A rule that fires on one date for this many of a peer group's users, and at least this share of
+ * those active that day, describes the group's day (a month-end payment run, a tool rolled out to
+ * a team) more than one person's: it counts `groupWideFactor` of its weight for each of them.
+ * Attacks on accounts from outside are never damped: a spray that succeeds on three is three
+ * takeovers.
+ */
+export const groupWide = { users: 3, share: 0.25, factor: 0.5 } as const
+const attackOnAccount: readonly string[] = ['account_takeover', 'brute_force', 'password_spray']
+
+/** Whether a rule may be damped as group-wide. */
+export function isPersonalRule(rule: Rule): boolean {
+  return !rule.types.some((type) => attackOnAccount.includes(type))
+}
+
+/** The rules' result with the group-wide rules' weight cut: score, facts and types recomputed. */
+export function dampGroupWide(result: RulesResult, groupWideIds: ReadonlySet<string>, peers: ReadonlyMap<string, number>, active: number): RulesResult {
+  if (!result.facts.some((fact) => groupWideIds.has(fact.key))) return result
+  let total = 0
+  const facts = result.facts.map((fact) => {
+    if (!groupWideIds.has(fact.key)) {
+      total += fact.weight
+      return fact
+    }
+    const weight = fact.weight * groupWide.factor
+    total += weight
+    return { ...fact, weight, text: `${fact.text}; fired for ${peers.get(fact.key)} of ${active} peers active that day, so counted at ${groupWide.factor * 100} %` }
+  })
+  facts.sort((first, second) => second.weight - first.weight)
+  return { ...result, score: Math.min(1, ruleScale * total), facts }
+}
+
 /** The rules' result, the ids that fired, those not routine for the user, and what each counting rule counted (for the user's history). */
 export interface RulesResult extends DetectorResult {
   fired: string[]

@@ -174,6 +174,31 @@ describe('scoreSeries', () => {
     expect(back.risk).toBeLessThan(0.1)
   })
 
+  it('counts a rule that fires for much of a peer group on one date at half, but never an attack on accounts', () => {
+    const day = weekdays[18]!
+    const date = new Date(firstDay + day * dayMs).toISOString().slice(0, 10)
+    /** New servers for `who` of the sales group on `day`: a project every colleague joins, or one person's sweep. */
+    const newServers = (who: string[], extra: (dayStart: number) => ScoredEvent[]): UserSeries[] =>
+      organisation((series) => {
+        for (const entry of series.filter((candidate) => who.includes(candidate.user))) {
+          const index = entry.days.findIndex((candidate) => candidate.date === date)
+          const original = entry.days[index]!
+          entry.days[index] = { ...original, events: [...original.events, ...extra(original.dayStart)].sort((first, second) => first.ts - second.ts) }
+        }
+      })
+    const hosts = (dayStart: number): ScoredEvent[] => Array.from({ length: 6 }, (_, index) => event(dayStart, 600 + index, 'ssh_accept', { host: `build-${index}`, srcIp: '10.0.0.1' }))
+    const rulesOf = (series: UserSeries[]): ScoredDay => scoreSeries(series, options).find((entry) => entry.user === 'user00' && entry.date === date)!
+    const alone = rulesOf(newServers(['user00'], hosts))
+    const together = rulesOf(newServers(['user00', 'user01', 'user02'], hosts))
+    expect(alone.detectors.rules).toBeGreaterThan(0)
+    expect(together.detectors.rules).toBeCloseTo(alone.detectors.rules * 0.5)
+    expect(together.facts.find((fact) => fact.key === 'new-host-burst')?.text).toMatch(/fired for 3 of 6 peers active that day/)
+    // A brute force that succeeds against three colleagues is three takeovers, not the group's day.
+    const takenAlone = rulesOf(newServers(['user00'], takeover))
+    const takenTogether = rulesOf(newServers(['user00', 'user01', 'user02'], takeover))
+    expect(takenTogether.facts.find((fact) => fact.key === 'brute-force-then-success')?.weight).toBeCloseTo(takenAlone.facts.find((fact) => fact.key === 'brute-force-then-success')!.weight)
+  })
+
   it('rejects a series whose days are not in date order', () => {
     const series = organisation()
     series[0]!.days.reverse()

@@ -8,7 +8,7 @@ import {
 } from './history'
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
-import { buildFailureIndex, evaluateRules, type Rule } from './rules'
+import { buildFailureIndex, dampGroupWide, evaluateRules, groupWide, isPersonalRule, type Rule } from './rules'
 import type { AnomalyType, DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
 
 // The orchestrator. Dates are walked in order; every user-day of a date is scored against the
@@ -67,6 +67,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
   const weights = normalizeWeights(options.weights)
   const working = options.working ?? defaultWorkingTime
   const minHistory = options.minHistory ?? 5
+  const personalRules = new Set(options.rules.filter(isPersonalRule).map((rule) => rule.id))
   const referenceSize = options.isolationReference ?? 1024
   const histories = new Map<string, UserHistory>()
   const populations = new Map<string, PopulationHistory>()
@@ -124,10 +125,13 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, present / minHistory) }
     })
 
+    const groupDays = groupWideRules(scored, personalRules)
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
     const results = scored.map((entry, position): ScoredDay => {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
-      const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules: entry.rules, ocean: entry.ocean }
+      const groupDay = groupDays.get(entry.group)
+      const rules = groupDay === undefined || entry.phantom ? entry.rules : dampGroupWide(entry.rules, groupDay.ids, groupDay.counts, groupDay.active)
+      const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules, ocean: entry.ocean }
       const detectorResults = entry.phantom ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
       const { user } = entry.day
@@ -186,6 +190,25 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
  * told on the real accounts it also tried. Such days keep their findings at a quarter of the score,
  * so a scanner's favourite names (admin, oracle, test) do not crowd real users out of the ranking.
  */
+/** Per peer group, the personal rules that fired (not as routine) for enough of its users active on the date to be the group's day. */
+function groupWideRules(
+  scored: readonly { group: string; phantom: boolean; rules: { notable: string[] } }[],
+  personal: ReadonlySet<string>,
+): Map<string, { ids: Set<string>; counts: Map<string, number>; active: number }> {
+  const groups = new Map<string, { ids: Set<string>; counts: Map<string, number>; active: number }>()
+  for (const entry of scored) {
+    if (entry.phantom || entry.group === '') continue
+    let group = groups.get(entry.group)
+    if (group === undefined) groups.set(entry.group, (group = { ids: new Set(), counts: new Map(), active: 0 }))
+    group.active++
+    for (const id of entry.rules.notable) if (personal.has(id)) group.counts.set(id, (group.counts.get(id) ?? 0) + 1)
+  }
+  for (const group of groups.values()) {
+    for (const [id, count] of group.counts) if (count >= groupWide.users && count >= groupWide.share * group.active) group.ids.add(id)
+  }
+  return groups
+}
+
 function isPhantom(day: UserDay): boolean {
   return day.events.every((event) => event.attrs.invalidUser === true)
 }
