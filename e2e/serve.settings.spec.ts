@@ -37,8 +37,8 @@ test('edits the detector weights with a preview and saves them', async ({ page }
   const weights = page.getByRole('region', { name: 'Detector weights' })
   await expect(weights.getByText(/Preview over the \d+ riskiest users/)).toBeVisible({ timeout: 20_000 })
   // The defaults, with their normalized shares.
-  await expect(weights.getByRole('spinbutton', { name: 'Rules' })).toHaveValue('0.4')
-  await expect(weights).toContainText('40 %')
+  await expect(weights.getByRole('spinbutton', { name: 'Rules' })).toHaveValue('0.45')
+  await expect(weights).toContainText('45 %')
   const preview = weights.getByRole('table')
   const savedAlerting = await preview.getByRole('row', { name: /Alerting days/ }).getByRole('cell').nth(0).textContent()
 
@@ -60,10 +60,10 @@ test('edits the detector weights with a preview and saves them', async ({ page }
   expect((await api<{ weights: Record<string, number> }>('scoring:settings', {})).weights).toEqual({ baseline: 0.6, markov: 0, iforest: 0, rules: 0, ocean: 0 })
 
   await weights.getByRole('button', { name: 'Reset to defaults' }).click()
-  await expect(weights.getByRole('spinbutton', { name: 'Rules' })).toHaveValue('0.4')
+  await expect(weights.getByRole('spinbutton', { name: 'Rules' })).toHaveValue('0.45')
   await weights.getByRole('button', { name: 'Save weights' }).click()
   await expect(weights.getByText(/Saved and rescored/)).toBeVisible({ timeout: 30_000 })
-  expect((await api<{ weights: Record<string, number> }>('scoring:settings', {})).weights).toEqual({ baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.4, ocean: 0.1 })
+  expect((await api<{ weights: Record<string, number> }>('scoring:settings', {})).weights).toEqual({ baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.45, ocean: 0.05 })
   await snap(page, testInfo, 'weights-saved', 'Detector weights')
 })
 
