@@ -167,6 +167,8 @@ describe('ecsJsonParser on other exporters’ vocabularies (fixture: ecs-other-v
     expect(at(19)).toMatchObject({ action: 'device_disconnect' })
     expect(at(11)).toMatchObject({ category: 'transaction', action: 'transfer', amount: 9500, object: 'ACME Ltd' })
     expect(at(12)).toMatchObject({ action: 'transfer', amount: 9900, object: 'IBAN DE123' })
+    // A core-banking beneficiary written as an object is known by its account.
+    expect(at(25)).toMatchObject({ category: 'transaction', action: 'transfer', amount: 24400.5, object: '2967745980' })
     expect(at(20)).toMatchObject({ action: 'logon_failed', outcome: 'failure', srcIp: '1.2.3.4' })
     // No amount, no transfer: a database transaction stays what its category says.
     expect(at(17)).toMatchObject({ category: 'system', action: 'system_message', amount: null })

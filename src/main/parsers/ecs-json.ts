@@ -181,7 +181,20 @@ function isOnRemovableDevice(document: unknown, ecsAction: string | null): boole
 
 /** Amount and counterparty of a transfer: `transaction.*`, `payment.*` or `labels.*`, whichever the exporter used. */
 const amountPaths = ['transaction.amount', 'payment.amount', 'labels.amount', 'amount']
-const counterpartyPaths = ['transaction.counterparty', 'payment.counterparty', 'labels.counterparty', 'transaction.beneficiary', 'payment.beneficiary', 'labels.beneficiary', 'destination.user.name', 'counterparty']
+/**
+ * The counterparty as a string, or, where the exporter writes it as an object (a core-banking
+ * `beneficiary: {id, name, account, bank}`, ISO 20022's `creditor.account.iban`), its account:
+ * the account is what identifies a mule, a name is shared by many.
+ */
+const counterpartyPaths = [
+  ...['transaction', 'payment', 'labels'].flatMap((parent) =>
+    ['counterparty', 'beneficiary', 'creditor', 'payee'].flatMap((role) =>
+      ['', '.iban', '.account.iban', '.account.id', '.account.number', '.account', '.id', '.name'].map((field) => `${parent}.${role}${field}`),
+    ),
+  ),
+  'destination.user.name',
+  'counterparty',
+]
 
 function firstNumber(document: unknown, paths: readonly string[]): number | null {
   for (const path of paths) {

@@ -65,7 +65,8 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   failed_logons: spec('log', 1, 0.5, 8, 'brute_force', 'failed logons'),
   privilege_uses: novel(spec('log', 1, 0.5, 4, 'privilege_escalation', 'privileged commands (sudo, su, special privileges)')),
   privilege_failures: novel(spec('log', 1, 0.5, 3, 'privilege_escalation', 'refused privileged commands')),
-  account_changes: novel(spec('log', 1, 0.5, 2, 'privilege_escalation', 'account or group changes')),
+  // Changing who may do what is persistence, beside using privileges: its own signal, as collection is beside the copies.
+  account_changes: { ...novel(spec('log', 1, 0.5, 2, 'privilege_escalation', 'account or group changes')), signal: 'account_management' },
   processes: spec('log', 1, 0.35, 40, 'volume_spike', 'processes started'),
   file_copies: spec('log', 1, 0.4, 15, 'exfiltration', 'file copies'),
   removable_copies: novel(spec('log', 1, 0.5, 8, 'exfiltration', 'files written to removable media'), 5),
