@@ -64,11 +64,13 @@ describe('combineDetectors', () => {
 })
 
 describe('userRisk', () => {
-  it('ranks by the strongest day, a little more for a campaign, and keeps old days at 3/4 or more', () => {
+  it('ranks by the strongest day, recent days weighing more, and keeps old days at 3/4 or more', () => {
     expect(userRisk([])).toBe(0)
     expect(userRisk([{ date: '2024-03-01', risk: 0.8 }])).toBeCloseTo(0.8)
-    const campaign = userRisk([{ date: '2024-03-01', risk: 0.6 }, { date: '2024-03-02', risk: 0.6 }, { date: '2024-03-03', risk: 0.6 }])
-    expect(campaign).toBeGreaterThan(0.6)
+    // Many odd days are an irregular life, not more risk than the strongest of them.
+    const irregular = userRisk([{ date: '2024-03-01', risk: 0.6 }, { date: '2024-03-02', risk: 0.6 }, { date: '2024-03-03', risk: 0.6 }])
+    expect(irregular).toBeCloseTo(0.6)
+    expect(userRisk([{ date: '2024-03-01', risk: 0.7 }, { date: '2024-03-15', risk: 0.65 }])).toBeCloseTo(0.65)
     const oldAttack = userRisk([{ date: '2024-01-01', risk: 0.8 }, { date: '2024-06-01', risk: 0.1 }])
     expect(oldAttack).toBeGreaterThan(0.6)
     expect(oldAttack).toBeLessThan(0.8)
