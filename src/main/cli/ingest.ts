@@ -71,7 +71,7 @@ export async function importPaths(engine: Engine, values: Record<string, unknown
   // On stderr: `analyze --json` keeps stdout for its one document.
   if (summary.inferredTimeZone) {
     const { timeZone, minutesEast, stamps } = summary.inferredTimeZone
-    process.stderr.write(`argus: time zone ${timeZone} (UTC${formatOffset(minutesEast)}), read from ${stamps} timestamps' offsets; logs without an offset were read in it and days are counted in it (change with --time-zone or in Settings)\n`)
+    process.stderr.write(`argus: time zone ${timeZone} (UTC${formatOffset(minutesEast)}), read from ${stamps} timestamps' offsets: syslog lines without a year or offset were read in it and days are counted in it (change it in Settings or with argus call workspace:setTimeZone)\n`)
   }
   return summary
 }

@@ -151,7 +151,7 @@ const routineFactor = 0.25
 /**
  * A rule that fires on one date for this many of a peer group's users, and at least this share of
  * those active that day, describes the group's day (a month-end payment run, a tool rolled out to
- * a team) more than one person's: it counts `groupWideFactor` of its weight for each of them.
+ * a team) more than one person's: it counts `factor` of its weight for each of them.
  * Attacks on accounts from outside are never damped: a spray that succeeds on three is three
  * takeovers.
  */
@@ -163,7 +163,7 @@ export function isPersonalRule(rule: Rule): boolean {
   return !rule.types.some((type) => attackOnAccount.includes(type))
 }
 
-/** The rules' result with the group-wide rules' weight cut: score, facts and types recomputed. */
+/** The rules' result with the group-wide rules' weight cut, saying so in their facts, and the score summed again. */
 export function dampGroupWide(result: RulesResult, groupWideIds: ReadonlySet<string>, peers: ReadonlyMap<string, number>, active: number): RulesResult {
   if (!result.facts.some((fact) => groupWideIds.has(fact.key))) return result
   let total = 0

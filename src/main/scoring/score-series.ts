@@ -184,18 +184,16 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
   return [...byUser.values()].flat()
 }
 
-/**
- * A day of nothing but logon attempts for an account name the host does not know (sshd's
- * "invalid user"): no account exists to be taken over, so the attempts are the source's story,
- * told on the real accounts it also tried. Such days keep their findings at a quarter of the score,
- * so a scanner's favourite names (admin, oracle, test) do not crowd real users out of the ranking.
- */
+/** One peer group on one date: its users active, how many each personal rule fired for, and those that make it the group's day. */
+interface GroupDay {
+  ids: Set<string>
+  counts: Map<string, number>
+  active: number
+}
+
 /** Per peer group, the personal rules that fired (not as routine) for enough of its users active on the date to be the group's day. */
-function groupWideRules(
-  scored: readonly { group: string; phantom: boolean; rules: { notable: string[] } }[],
-  personal: ReadonlySet<string>,
-): Map<string, { ids: Set<string>; counts: Map<string, number>; active: number }> {
-  const groups = new Map<string, { ids: Set<string>; counts: Map<string, number>; active: number }>()
+function groupWideRules(scored: readonly { group: string; phantom: boolean; rules: { notable: string[] } }[], personal: ReadonlySet<string>): Map<string, GroupDay> {
+  const groups = new Map<string, GroupDay>()
   for (const entry of scored) {
     if (entry.phantom || entry.group === '') continue
     let group = groups.get(entry.group)
@@ -209,6 +207,12 @@ function groupWideRules(
   return groups
 }
 
+/**
+ * A day of nothing but logon attempts for an account name the host does not know (sshd's
+ * "invalid user"): no account exists to be taken over, so the attempts are the source's story,
+ * told on the real accounts it also tried. Such days keep their findings at a quarter of the score,
+ * so a scanner's favourite names (admin, oracle, test) do not crowd real users out of the ranking.
+ */
 function isPhantom(day: UserDay): boolean {
   return day.events.every((event) => event.attrs.invalidUser === true)
 }
