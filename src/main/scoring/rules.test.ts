@@ -145,6 +145,17 @@ describe('evaluateRules', () => {
     expect(run([rule('admin-group-add')], [...quietWeek, added('developers')]).score).toBe(0)
   })
 
+  it('counts rights given to someone else at 0.6, and the user’s own at full strength', () => {
+    const adds = (member: string) => office(6, [event(6, 600, 'group_member_add', { object: 'sudo', attrs: { targetUser: member } })])
+    expect(run([rule('admin-group-add')], [...quietWeek, adds('mallory')]).score).toBeCloseTo(ruleScale * 0.8 * 0.6)
+    const own = run([rule('admin-group-add')], [...quietWeek, adds('CORP\\Alice')])
+    expect(own.score).toBeCloseTo(ruleScale * 0.8)
+    expect(own.facts[0]!.text).toMatch(/\(their own account\)/)
+    const ran = (command: string) => run([rule('admin-group-add')], [...quietWeek, office(6, [event(6, 600, 'sudo', { object: command })])])
+    expect(ran('/usr/sbin/usermod -aG sudo alice').score).toBeCloseTo(ruleScale * 0.8)
+    expect(ran('/usr/sbin/usermod -aG sudo bob').score).toBeCloseTo(ruleScale * 0.8 * 0.6)
+  })
+
   it('fires on the command that adds a member to an administrative group, when the log has only the command', () => {
     const ran = (action: string, command: string) => run([rule('admin-group-add')], [...quietWeek, office(6, [event(6, 600, action, { object: command })])])
     expect(ran('sudo', '/usr/sbin/usermod -aG sudo mallory').facts[0]!.text).toBe(

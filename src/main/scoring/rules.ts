@@ -480,15 +480,35 @@ function passwordSpray(day: UserDay, index: FailureIndex, users: number, require
   return { value: best.users, text: `failed logons from ${source}, which failed against ${best.users} accounts that day${succeeded ? ', then a successful logon from it' : ''}` }
 }
 
+/**
+ * Granting someone else administrative rights is an administrator's job and counts 0.6 of the
+ * rule; gaining them oneself (the member is the day's user, or the command names them) counts fully.
+ */
+const othersStrength = 0.6
+
+/** `CORP\\alice`, `alice@corp.example`, `alice`: the account name alone, lower-case. */
+function bareAccount(account: string): string {
+  const name = account.slice(Math.max(account.lastIndexOf('\\'), account.lastIndexOf('/')) + 1)
+  const at = name.indexOf('@')
+  return (at > 0 ? name.slice(0, at) : name).toLowerCase()
+}
+
+function sameAccount(first: string, second: string): boolean {
+  return bareAccount(first) === bareAccount(second)
+}
+
 function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null {
   const wanted = groups.map((group) => group.toLowerCase())
+  // Someone else's rights are the finding only when the user gained none themselves that day.
+  let others: Finding | null = null
   for (const event of day.events) {
     if (event.action !== 'group_member_add' || event.object === null) continue
     const group = event.object.toLowerCase()
     const bare = group.slice(Math.max(group.lastIndexOf('\\'), group.lastIndexOf('/')) + 1)
     if (!wanted.includes(group) && !wanted.includes(bare)) continue
     const member = typeof event.attrs.targetUser === 'string' ? event.attrs.targetUser : day.user
-    return { value: event.object, text: `${member} added to the administrative group ${event.object}` }
+    if (sameAccount(member, day.user)) return { value: event.object, text: `${member} added to the administrative group ${event.object} (their own account)` }
+    others ??= { value: event.object, text: `${member} added to the administrative group ${event.object}`, strength: othersStrength }
   }
   // The command that does it, where the log has the command but not the directory's own record of the change.
   for (const event of day.events) {
@@ -501,9 +521,12 @@ function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null 
     const group = wanted.find((name) => new RegExp(`(^|[\\s,"'=:])${escapeRegExp(name)}($|[\\s,"'])`).test(command))
     if (group === undefined) continue
     const shown = event.object.length > 120 ? `${event.object.slice(0, 117)}…` : event.object
-    return { value: group, text: `ran ${shown}, which adds a member to the administrative group ${group}` }
+    if (new RegExp(`(^|[\\s\\\\/"'])${escapeRegExp(bareAccount(day.user))}($|[\\s"'])`).test(command)) {
+      return { value: group, text: `ran ${shown}, which adds their own account to the administrative group ${group}` }
+    }
+    others ??= { value: group, text: `ran ${shown}, which adds a member to the administrative group ${group}`, strength: othersStrength }
   }
-  return null
+  return others
 }
 
 /** Commands that add a member to a group: usermod -aG, gpasswd -a, adduser USER GROUP, net (local)group … /add, PowerShell. */
