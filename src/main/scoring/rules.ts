@@ -488,9 +488,9 @@ const othersStrength = 0.6
 
 /** `CORP\\alice`, `alice@corp.example`, `alice`: the account name alone, lower-case. */
 function bareAccount(account: string): string {
-  const name = account.slice(Math.max(account.lastIndexOf('\\'), account.lastIndexOf('/')) + 1)
+  const name = fileName(account)
   const at = name.indexOf('@')
-  return (at > 0 ? name.slice(0, at) : name).toLowerCase()
+  return at > 0 ? name.slice(0, at) : name
 }
 
 function sameAccount(first: string, second: string): boolean {
