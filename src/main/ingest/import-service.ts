@@ -5,7 +5,7 @@ import { ArgusError } from '../../shared/errors'
 import type { EventBus } from '../api/event-bus'
 import type { Workspace } from '../store/database'
 import { readSetting, writeSetting } from '../store/queries/settings'
-import { readDefaultYear, readTimeZone } from '../store/queries/workspace'
+import { isTimeZoneChosen, readDefaultYear, readTimeZone } from '../store/queries/workspace'
 import { setTimeZone } from '../store/queries/workspace-settings'
 import type { WorkerPool } from '../workers/pool'
 
@@ -58,8 +58,7 @@ export function createImportService(workspace: Workspace, pool: WorkerPool, bus:
     // between them is theirs alone; the writer ends when the import says it is done.
     const channel = new MessageChannel()
     // Read when the job begins, not when it was queued: an import before it may have set the zone.
-    const zoneSet = readSetting<string | null>(workspace.sqlite, 'workspace.timeZone', null) !== null
-    const inferTimeZone = !job.zoneGiven && !zoneSet && workspace.sqlite.prepare('select 1 from events limit 1').get() === undefined
+    const inferTimeZone = !job.zoneGiven && !isTimeZoneChosen(workspace.sqlite) && workspace.sqlite.prepare('select 1 from events limit 1').get() === undefined
     const request = job.zoneGiven ? job.request : { ...job.request, timeZone: readTimeZone(workspace.sqlite) }
     const writer = pool.runDedicated(
       { kind: 'write', workspacePath: workspace.path, port: channel.port1 },

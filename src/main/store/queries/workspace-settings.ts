@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { appendAudit } from './audit'
-import { readSetting, writeSetting } from './settings'
-import { readDefaultYear, readTimeZone } from './workspace'
+import { writeSetting } from './settings'
+import { isTimeZoneChosen, readDefaultYear, readTimeZone } from './workspace'
 
 // The workspace-wide settings an analyst changes from Settings, each with its audit entry in the
 // same transaction: the audit log says who moved the calendar the scores are counted in.
@@ -13,7 +13,7 @@ import { readDefaultYear, readTimeZone } from './workspace'
 export function setTimeZone(sqlite: BetterSqlite3.Database, timeZone: string, actor = 'analyst', now = Date.now()): boolean {
   return sqlite.transaction(() => {
     const previous = readTimeZone(sqlite)
-    if (previous === timeZone && readSetting<string | null>(sqlite, 'workspace.timeZone', null) !== null) return false
+    if (previous === timeZone && isTimeZoneChosen(sqlite)) return false
     writeSetting(sqlite, 'workspace.timeZone', timeZone, now)
     appendAudit(sqlite, { actor, action: 'settings.timeZone', details: { from: previous, to: timeZone } }, now)
     return true

@@ -11,6 +11,11 @@ export function readTimeZone(sqlite: BetterSqlite3.Database): string {
   return readSetting(sqlite, 'workspace.timeZone', defaultTimeZone)
 }
 
+/** Whether someone set the zone (the default UTC included); until then a first import may read it from its logs. */
+export function isTimeZoneChosen(sqlite: BetterSqlite3.Database): boolean {
+  return readSetting<string | null>(sqlite, 'workspace.timeZone', null) !== null
+}
+
 /** The year imports give RFC 3164 lines when the request names none; null: each file's modification time decides. */
 export function readDefaultYear(sqlite: BetterSqlite3.Database): number | null {
   return readSetting<number | null>(sqlite, 'imports.defaultYear', null)
