@@ -1,5 +1,7 @@
 import { createSeenEntities, featureCount, featureIndex, rememberEntities, type DayFeatures, type SeenEntities } from './features'
 import { addSequence, createTransitionCounts, type TransitionCounts } from './markov'
+import { siteOf } from './sites'
+import type { ScoredEvent } from './types'
 
 // What scoring remembers between days, per user and per population (a peer group, everyone).
 // Everything here is updated only after a day has been scored, which is what keeps every
@@ -279,4 +281,31 @@ export function rememberPopulationDay(population: PopulationHistory, memory: Day
   if (memory.present) for (let index = 0; index < featureCount; index++) population.compared[index]!.push(memory.compared[index]!)
   addSequence(population.transitions, memory.features.sequence)
   population.surprise.push(memory.surprise)
+}
+
+/**
+ * Per site (`siteOf`), each user who uploaded to it on earlier dates and the most they sent there
+ * in one day (bytes, or uploads where sizes are not logged): how the organisation uses a destination.
+ */
+export type SiteUploaders = Map<string, Map<string, number>>
+
+/** The day's uploads per site: bytes where sizes are logged, else the number of uploads. */
+export function uploadVolumes(events: readonly ScoredEvent[]): Map<string, number> {
+  const bytes = new Map<string, number>()
+  const uploads = new Map<string, number>()
+  for (const event of events) {
+    if (event.action !== 'web_upload' || event.object === null) continue
+    const site = siteOf(event.object)
+    bytes.set(site, (bytes.get(site) ?? 0) + (event.bytes ?? 0))
+    uploads.set(site, (uploads.get(site) ?? 0) + 1)
+  }
+  return new Map([...uploads].map(([site, count]) => [site, bytes.get(site)! > 0 ? bytes.get(site)! : count]))
+}
+
+export function rememberUploads(uploaders: SiteUploaders, user: string, events: readonly ScoredEvent[]): void {
+  for (const [site, volume] of uploadVolumes(events)) {
+    let users = uploaders.get(site)
+    if (users === undefined) uploaders.set(site, (users = new Map()))
+    users.set(user, Math.max(volume, users.get(user) ?? 0))
+  }
 }

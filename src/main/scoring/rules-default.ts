@@ -15,6 +15,22 @@ const credentialCommands = [
 ]
 
 /**
+ * Command-line fragments that blind the defenders (T1562, T1070): stopping or disabling audit,
+ * logging and security tools, and erasing logs or shell history.
+ */
+const defenceEvasionCommands = [
+  'systemctl stop auditd', 'systemctl disable auditd', 'systemctl mask auditd', 'service auditd stop', 'auditctl -e 0', 'auditctl -d',
+  'systemctl stop rsyslog', 'systemctl disable rsyslog', 'service rsyslog stop', 'systemctl stop syslog', 'systemctl stop systemd-journald',
+  'setenforce 0', 'systemctl stop apparmor', 'systemctl disable apparmor', 'ufw disable', 'iptables -f',
+  'history -c', 'unset histfile', 'histfile=/dev/null', 'rm /var/log/', 'rm -f /var/log/', 'rm -rf /var/log', 'truncate -s 0 /var/log/',
+  'wevtutil cl', 'wevtutil.exe cl', 'clear-eventlog', 'remove-eventlog', 'auditpol /clear', 'auditpol.exe /clear', 'set-mppreference -disable',
+  'sc stop windefend', 'sc.exe stop windefend', 'sc config windefend', 'sc.exe config windefend',
+]
+
+/** Command-line fragments that plant a way back to root (T1548): setuid files, edits of the sudo rules. */
+const elevationCommands = ['chmod u+s', 'chmod +s', 'chmod 4755', 'chmod 4777', 'chmod 4711', 'chmod 6755', '/etc/sudoers']
+
+/**
  * The rule set a new workspace starts with (the analyst edits a copy stored in the workspace).
  * Severities are what a rule adds to the day's rules score; thresholds are set where ordinary
  * users rarely reach them (a few mistyped passwords, a handful of new hosts in a month).
@@ -90,6 +106,16 @@ export const defaultRules: readonly Rule[] = [
     kind: 'command_match', patterns: credentialCommands,
   },
   {
+    id: 'defence-evasion', description: 'A command that stops audit, logging or security tools, or erases logs or shell history.',
+    severity: 0.7, technique: 'T1562', types: ['privilege_escalation'], enabled: true,
+    kind: 'command_match', patterns: defenceEvasionCommands,
+  },
+  {
+    id: 'elevation-backdoor', description: 'A command that plants a way back to root: a setuid file, or an edit of the sudo rules.',
+    severity: 0.7, technique: 'T1548', types: ['privilege_escalation'], enabled: true,
+    kind: 'command_match', patterns: elevationCommands,
+  },
+  {
     id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',
     severity: 0.8, technique: 'T1052.001', types: ['exfiltration'], enabled: true,
     kind: 'removable_mass_copy', copies: 20, requireDevice: false, overUsual: 2,
@@ -97,7 +123,7 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
     severity: 1, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
-    kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5,
+    kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5, sharedBy: 3,
   },
   {
     id: 'off-hours-access', description: 'Substantial activity outside working hours by a user who rarely works then.',
@@ -137,7 +163,7 @@ export const defaultRules: readonly Rule[] = [
     kind: 'recurrence', rules: ['off-hours-access', 'night-access', 'unusual-hours-access'], days: 7, count: 3,
   },
   {
-    id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold (structuring).',
+    id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold beyond those just over it (structuring).',
     severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
   },

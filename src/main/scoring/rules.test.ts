@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
 import { comparedValues } from './baseline'
 import { computeDayFeatures } from './features'
-import { createUserHistory, rememberUserDay, type UserHistory } from './history'
+import { createUserHistory, rememberUploads, rememberUserDay, type SiteUploaders, type UserHistory } from './history'
 import { buildFailureIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
 import { defaultRules, withNewDefaults } from './rules-default'
 import type { ScoredEvent, UserDay } from './types'
@@ -40,12 +40,12 @@ function office(dayIndex: number, extra: ScoredEvent[] = []): UserDay {
 const noFailures: FailureIndex = new Map()
 
 /** Evaluates `rules` on each day in turn, remembering each day as the orchestrator does; returns the last result. */
-function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = noFailures) {
+function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = noFailures, uploaders: SiteUploaders = new Map()) {
   const history: UserHistory = createUserHistory()
   let result = null as ReturnType<typeof evaluateRules> | null
   for (const current of days) {
     const features = computeDayFeatures(current, history.seen)
-    result = evaluateRules(rules, { day: current, features, history, failures })
+    result = evaluateRules(rules, { day: current, features, history, failures, uploaders })
     rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, notableRules: result.notable, ruleCounts: result.counts, spread: null, present: true })
   }
   return result!
@@ -226,6 +226,29 @@ describe('evaluateRules', () => {
     expect(run([rule('upload-new-domain')], [...quietWeek, archive]).score).toBeCloseTo(ruleScale)
   })
 
+  it('counts a first upload to a site three colleagues already send as much to at half', () => {
+    const upload = (host: string, bytes = 2e9) => office(6, [event(6, 700, 'web_upload', { object: host, bytes })])
+    const uploaders: SiteUploaders = new Map()
+    const earlier = (user: string, host: string, bytes: number) => rememberUploads(uploaders, user, [event(2, 600, 'web_upload', { object: host, bytes })])
+    earlier('bob', 'files.osf.io', 3e9)
+    earlier('carol', 'files.osf.io', 2e9)
+    // The user's own earlier uploads and other sites do not make a site shared.
+    earlier('alice', 'api.osf.io', 5e9)
+    earlier('dave', 'mega.example', 5e9)
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+    earlier('erin', 'www.osf.io', 1e9)
+    earlier('erin', 'www.osf.io', 2.5e9)
+    const shared = run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io')], noFailures, uploaders)
+    expect(shared.score).toBeCloseTo(ruleScale * 0.5)
+    expect(shared.facts[0]!.text).toContain('3 other users each sent as much to osf.io in a day before, so counted at 50 %')
+    // Far more than the colleagues ever sent there counts fully.
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io', 4e9)], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+    // Of two new sites the unshared one is the finding, though the shared one took more bytes.
+    const both = office(6, [event(6, 700, 'web_upload', { object: 'files.osf.io', bytes: 2e9 }), event(6, 710, 'web_upload', { object: 'mega.example', bytes: 1e9 })])
+    expect(run([rule('upload-new-domain')], [...quietWeek, both], noFailures, uploaders).facts[0]!.value).toBe('mega.example')
+    expect(run([{ ...rule('upload-new-domain'), sharedBy: 0 } as Rule], [...quietWeek, upload('files.osf.io')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+  })
+
   it('fires on off-hours activity by a user who rarely works then', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     expect(run([rule('off-hours-access')], [...quietWeek, night(6)]).types).toEqual(['after_hours'])
@@ -283,6 +306,24 @@ describe('evaluateRules', () => {
     // The same words outside a command line (a file named so, a web page) are not a command.
     expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'file_open', { object: '/etc/shadow' })])]).score).toBe(0)
     expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/systemctl restart app' })])]).score).toBe(0)
+  })
+
+  it('fires on commands that blind the defenders or plant a way back to root', () => {
+    const ran = (...commands: string[]) => office(6, commands.map((command, index) => event(6, 700 + index, 'sudo', { object: command })))
+    const blinded = run([rule('defence-evasion')], [...quietWeek, ran('/usr/bin/systemctl stop auditd')])
+    expect(blinded.score).toBeCloseTo(ruleScale * 0.7)
+    expect(blinded.facts[0]!.text).toBe('ran /usr/bin/systemctl stop auditd (rule defence-evasion, T1562)')
+    expect(run([rule('defence-evasion')], [...quietWeek, office(6, [event(6, 700, 'process_start', { object: 'wevtutil.exe cl Security' })])]).score).toBeGreaterThan(0)
+    // Looking at a service is not stopping it.
+    expect(run([rule('defence-evasion')], [...quietWeek, ran('/usr/bin/systemctl status rsyslog.service')]).score).toBe(0)
+    const planted = run([rule('elevation-backdoor')], [...quietWeek, ran('/usr/bin/cp /bin/bash /var/tmp/.bk', '/usr/bin/chmod u+s /var/tmp/.bk')])
+    expect(planted.facts[0]!.text).toBe('ran /usr/bin/chmod u+s /var/tmp/.bk (rule elevation-backdoor, T1548)')
+    expect(run([rule('elevation-backdoor')], [...quietWeek, office(6, [event(6, 700, 'process_start', { object: 'vim /etc/sudoers.d/90-alice' })])]).score).toBeGreaterThan(0)
+    // A refused attempt is not a planted backdoor; an ordinary chmod is not setuid.
+    expect(run([rule('elevation-backdoor')], [...quietWeek, office(6, [event(6, 700, 'sudo_failed', { object: '/usr/bin/vim /etc/sudoers' })])]).score).toBe(0)
+    expect(run([rule('elevation-backdoor')], [...quietWeek, ran('/usr/bin/chmod 755 /opt/app/run.sh')]).score).toBe(0)
+    // Two techniques on one day add up.
+    expect(run([rule('defence-evasion'), rule('elevation-backdoor')], [...quietWeek, ran('/usr/bin/systemctl stop auditd', '/usr/bin/chmod 4755 /tmp/x')]).score).toBeCloseTo(Math.min(1, ruleScale * 1.4))
   })
 
   it('flags job-board visits against the first weeks, so a drift keeps firing and a recruiter fires only when it doubles', () => {
@@ -365,6 +406,11 @@ describe('evaluateRules', () => {
     const structured = transfers([9100, 9800, 9950], () => 'acct-1')
     expect(run([rule('aml-threshold')], [...quietWeek, structured]).facts[0]!.value).toBe(3)
     expect(run([rule('aml-threshold')], [...quietWeek, transfers([9100, 9800, 12000], () => 'acct-1')]).score).toBe(0)
+    // A payment run of every size puts as many just over the threshold as under it: no pile-up.
+    const paymentRun = [2000, 9100, 9400, 9800, 10_200, 10_500, 10_900, 30_000]
+    expect(run([rule('aml-threshold')], [...quietWeek, transfers(paymentRun, (index) => `vendor-${index}`)]).score).toBe(0)
+    const piled = run([rule('aml-threshold')], [...quietWeek, transfers([9100, 9300, 9600, 9800, 9900, 10_400], () => 'acct-1')])
+    expect(piled.facts[0]!.text).toContain('5 transfers between 9000 and 10000, just under the reporting threshold (and only 1 just over it)')
     const payees = transfers([100, 200, 300, 400, 500, 600, 700], (index) => `mule-${index}`)
     // New payees mean something only once the user has a history of payees: ten days.
     expect(run([rule('new-payee-velocity')], [...quietWeek, payees]).score).toBe(0)

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import { SortedValues, historyWindow, type UserHistory } from './history'
+import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
+import { siteOf } from './sites'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
 
@@ -31,7 +32,8 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays }),
   z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false), overUsual }),
   // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
-  z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays }),
+  // `sharedBy`: a site (`siteOf`) to which this many other users each sent as much in a day on earlier dates counts half (0: off).
+  z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays, sharedBy: z.number().int().min(0).default(3) }),
   // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
   // Events at clock hours at least `distance` hours from every hour the user is usually active in
@@ -118,6 +120,8 @@ export interface RuleInput {
   features: DayFeatures
   history: UserHistory
   failures: FailureIndex
+  /** Per site, who uploaded to it on earlier dates and how much. */
+  uploaders: SiteUploaders
 }
 
 /** What a fired rule found: a number to show, the words for it, and how strong it is (0–1, default 1). */
@@ -166,18 +170,13 @@ export function isPersonalRule(rule: Rule): boolean {
 /** The rules' result with the group-wide rules' weight cut, saying so in their facts, and the score summed again. */
 export function dampGroupWide(result: RulesResult, groupWideIds: ReadonlySet<string>, peers: ReadonlyMap<string, number>, active: number): RulesResult {
   if (!result.facts.some((fact) => groupWideIds.has(fact.key))) return result
-  let total = 0
   const facts = result.facts.map((fact) => {
-    if (!groupWideIds.has(fact.key)) {
-      total += fact.weight
-      return fact
-    }
+    if (!groupWideIds.has(fact.key)) return fact
     const weight = fact.weight * groupWide.factor
-    total += weight
     return { ...fact, weight, text: `${fact.text}; fired for ${peers.get(fact.key)} of ${active} peers active that day, so counted at ${groupWide.factor * 100} %` }
   })
   facts.sort((first, second) => second.weight - first.weight)
-  return { ...result, score: Math.min(1, ruleScale * total), facts }
+  return { ...result, score: rulesScore(facts), facts }
 }
 
 /** The rules' result, the ids that fired, those not routine for the user, and what each counting rule counted (for the user's history). */
@@ -187,13 +186,17 @@ export interface RulesResult extends DetectorResult {
   counts: Map<string, number>
 }
 
+/** The day's rules score from its fired rules' weighted facts. */
+function rulesScore(facts: readonly Fact[]): number {
+  return Math.min(1, ruleScale * facts.reduce((total, fact) => total + fact.weight, 0))
+}
+
 export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {
   const facts: Fact[] = []
   const fired: string[] = []
   const notable: string[] = []
   const counts = new Map<string, number>()
   const typeWeights = new Map<string, number>()
-  let total = 0
   // Recurrence rules last: they read what the others found today.
   const ordered = [...rules.filter((rule) => rule.kind !== 'recurrence'), ...rules.filter((rule) => rule.kind === 'recurrence')]
   for (const rule of ordered) {
@@ -210,7 +213,6 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
     const routine = !repeats && input.history.days >= routineMinDays && earlier / input.history.days >= routineShare
     if (!routine) notable.push(rule.id)
     const weight = rule.severity * (finding.strength ?? 1) * (counted?.weight ?? 1) * (routine ? routineFactor : 1)
-    total += weight
     for (const type of rule.types) typeWeights.set(type, (typeWeights.get(type) ?? 0) + weight)
     const technique = rule.technique === null ? '' : `, ${rule.technique}`
     const routineNote = routine ? `; routine for this user, fired on ${earlier} of ${input.history.days} earlier days` : ''
@@ -218,7 +220,7 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   }
   const types = [...typeWeights.entries()].sort((first, second) => second[1] - first[1]).map(([type]) => type) as DetectorResult['types']
   facts.sort((first, second) => second.weight - first.weight)
-  return { score: Math.min(1, ruleScale * total), facts, types, fired, notable, counts }
+  return { score: rulesScore(facts), facts, types, fired, notable, counts }
 }
 
 /** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
@@ -341,7 +343,7 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})`, strength: strengthOver(fresh.length, rule.count) }
     }
     case 'upload_new_domain':
-      return history.days < rule.minHistoryDays ? null : uploadNewDomain(day, history, rule.minBytes, rule.minUploads)
+      return history.days < rule.minHistoryDays ? null : uploadNewDomain(input, rule)
     case 'off_hours': {
       const feature = rule.hours === 'night' ? featureIndex.night_events : featureIndex.off_clock_events
       const afterHours = vector[feature]!
@@ -361,9 +363,16 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
     case 'unusual_hours':
       return history.presentDaysEver < rule.minHistoryDays ? null : unusualHours(features.hourEvents, history, rule)
     case 'threshold_structuring': {
+      // Structuring piles amounts up just under the threshold; a run of payments of every size puts
+      // about as many just over it (up to threshold ÷ lowerFraction). Only the excess counts.
       const lower = rule.threshold * rule.lowerFraction
-      const near = day.events.filter((event) => event.action === 'transfer' && Math.abs(event.amount ?? 0) >= lower && Math.abs(event.amount ?? 0) < rule.threshold).length
-      return near >= rule.count ? { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold` } : null
+      const upper = rule.threshold / rule.lowerFraction
+      const amounts = day.events.filter((event) => event.action === 'transfer').map((event) => Math.abs(event.amount ?? 0))
+      const near = amounts.filter((amount) => amount >= lower && amount < rule.threshold).length
+      const over = amounts.filter((amount) => amount >= rule.threshold && amount < upper).length
+      if (near - over < rule.count) return null
+      const overText = over > 0 ? ` (and only ${over} just over it)` : ''
+      return { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold${overText}` }
     }
     default:
       return null
@@ -572,7 +581,15 @@ function unusualHours(hourEvents: readonly number[], history: UserHistory, rule:
   return { value: events, text: `${events} events at ${when}, hours at least ${rule.distance} away from any the user is usually active in`, strength: strengthOver(events, bar) }
 }
 
-function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, minUploads: number): Finding | null {
+/**
+ * A site to which at least `sharedBy` other users each sent as much in one day on earlier dates is
+ * one the organisation uses that way (a research data repository, the company's SharePoint): a
+ * first upload there counts this share. A haul far beyond what colleagues send still counts fully.
+ */
+const sharedSiteFactor = 0.5
+
+function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
+  const { day, history } = input
   const byDomain = new Map<string, { uploads: number; bytes: number }>()
   for (const event of day.events) {
     if (event.action !== 'web_upload' || event.object === null || history.seen.domains.has(event.object)) continue
@@ -581,14 +598,23 @@ function uploadNewDomain(day: UserDay, history: UserHistory, minBytes: number, m
     entry.bytes += event.bytes ?? 0
     byDomain.set(event.object, entry)
   }
-  for (const [domain, entry] of [...byDomain.entries()].sort((first, second) => second[1].bytes - first[1].bytes)) {
-    if (entry.uploads >= minUploads || (minBytes > 0 && entry.bytes >= minBytes)) {
-      const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
-      // Weighted by bytes where they are known (a factor 1000 over `minBytes`, a gigabyte by default,
-      // is full strength: a few photos to a new site are not an archive), else by the count.
-      const strength = minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, minBytes, 1000) : strengthOver(entry.uploads, minUploads)
-      return { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}`, strength }
+  const volumes = uploadVolumes(day.events)
+  let strongest: Finding | null = null
+  for (const [domain, entry] of byDomain) {
+    if (entry.uploads < rule.minUploads && !(rule.minBytes > 0 && entry.bytes >= rule.minBytes)) continue
+    const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
+    // Weighted by bytes where they are known (a factor 1000 over `minBytes`, a gigabyte by default,
+    // is full strength: a few photos to a new site are not an archive), else by the count.
+    const magnitude = rule.minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : strengthOver(entry.uploads, rule.minUploads)
+    const site = siteOf(domain)
+    const volume = volumes.get(site) ?? 0
+    const others = [...(input.uploaders.get(site) ?? [])].filter(([user, most]) => user !== day.user && most >= volume).length
+    const shared = rule.sharedBy > 0 && others >= rule.sharedBy
+    const sharedText = shared ? `; ${others} other users each sent as much to ${site} in a day before, so counted at ${sharedSiteFactor * 100} %` : ''
+    const strength = magnitude * (shared ? sharedSiteFactor : 1)
+    if (strongest === null || strength > strongest.strength!) {
+      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}${sharedText}`, strength }
     }
   }
-  return null
+  return strongest
 }

@@ -3,8 +3,8 @@ import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
 import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
-  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUserDay,
-  type PopulationHistory, type UserHistory,
+  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUploads, rememberUserDay,
+  type PopulationHistory, type SiteUploaders, type UserHistory,
 } from './history'
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
@@ -72,6 +72,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
   const histories = new Map<string, UserHistory>()
   const populations = new Map<string, PopulationHistory>()
   const everyone = createPopulationHistory()
+  const uploaders: SiteUploaders = new Map()
   const reference: Float64Array[] = []
   let lastCommitted = ''
   const groupOf = (user: string): string => peerGroups.get(user) ?? 'unassigned'
@@ -118,7 +119,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
         { user: history.transitions, peer: peer === everyone ? null : (peer?.transitions ?? null), global: everyone.transitions },
         { own: history.surprise, population: everyone.surprise, userDays: history.days, minHistory },
       )
-      const rules = evaluateRules(options.rules, { day, features, history, failures })
+      const rules = evaluateRules(options.rules, { day, features, history, failures, uploaders })
       const ocean = scoreOcean(history.vectors, features.vector)
       const center = present >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
@@ -164,6 +165,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
         if (entry.phantom) continue
         if (entry.group !== '') rememberPopulationDay(populationOf(entry.group), memory)
         rememberPopulationDay(everyone, memory)
+        rememberUploads(uploaders, entry.day.user, entry.day.events)
         if (entry.row !== null) reference.push(entry.row)
       }
     }
