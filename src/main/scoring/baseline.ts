@@ -75,7 +75,8 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   email_recipients: spec('log', 1, 0.4, 30, 'volume_spike', 'email recipients'),
   web_requests: spec('log', 1, 0.35, 60, 'volume_spike', 'web requests'),
   web_uploads: novel(spec('log', 1, 0.5, 4, 'data_upload', 'web uploads'), 3),
-  upload_bytes: spec('log', 1, 0.7, 20e6, 'data_upload', 'uploaded', 'bytes'),
+  // Tens of megabytes a day are attachments and shared documents; full evidence takes a hundred, as for all bytes moved.
+  upload_bytes: spec('log', 1, 0.7, 100e6, 'data_upload', 'uploaded', 'bytes'),
   transfers: novel(spec('log', 1, 0.5, 4, 'transaction_velocity', 'transfers')),
   transfer_amount: spec('log', 1, 0.6, 20_000, 'transaction_velocity', 'moved in transfers', 'money'),
   transfer_max: spec('log', 1, 0.6, 10_000, 'transaction_velocity', 'largest transfer', 'money', false),
