@@ -163,7 +163,7 @@ export const defaultRules: readonly Rule[] = [
     kind: 'recurrence', rules: ['off-hours-access', 'night-access', 'unusual-hours-access'], days: 7, count: 3,
   },
   {
-    id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold beyond those just over it (structuring).',
+    id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold, and hardly any just over it (structuring).',
     severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
   },

@@ -411,6 +411,9 @@ describe('evaluateRules', () => {
     expect(run([rule('aml-threshold')], [...quietWeek, transfers(paymentRun, (index) => `vendor-${index}`)]).score).toBe(0)
     const piled = run([rule('aml-threshold')], [...quietWeek, transfers([9100, 9300, 9600, 9800, 9900, 10_400], () => 'acct-1')])
     expect(piled.facts[0]!.text).toContain('5 transfers between 9000 and 10000, just under the reporting threshold (and only 1 just over it)')
+    // A big run's chance surplus under the threshold is no pile-up: 8 under and 3 over.
+    const surplus = [9100, 9200, 9300, 9400, 9500, 9600, 9700, 9800, 10_100, 10_300, 10_600]
+    expect(run([rule('aml-threshold')], [...quietWeek, transfers(surplus, (index) => `vendor-${index}`)]).score).toBe(0)
     const payees = transfers([100, 200, 300, 400, 500, 600, 700], (index) => `mule-${index}`)
     // New payees mean something only once the user has a history of payees: ten days.
     expect(run([rule('new-payee-velocity')], [...quietWeek, payees]).score).toBe(0)

@@ -315,6 +315,9 @@ function baselineFinding(ruleId: string, counted: Counted, minHistoryDays: numbe
   return { value: counted.count, text: `${counted.text}, usually at most ${Math.round(usual)} in the first ${baseline.size} days`, strength: strengthOver(counted.count, bar) }
 }
 
+/** Structuring: at least this share of the transfers around the reporting threshold sit just under it. */
+const pileUpShare = 0.8
+
 /** A rule that is not a count; `notableToday`: the rules that already fired today and were not routine (for recurrences). */
 function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[]): Finding | null {
   const { day, features, history } = input
@@ -364,13 +367,14 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return history.presentDaysEver < rule.minHistoryDays ? null : unusualHours(features.hourEvents, history, rule)
     case 'threshold_structuring': {
       // Structuring piles amounts up just under the threshold; a run of payments of every size puts
-      // about as many just over it (up to threshold ÷ lowerFraction). Only the excess counts.
+      // about as many just over it (up to threshold ÷ lowerFraction), so a pile-up is when nearly
+      // all the transfers around the threshold sit under it.
       const lower = rule.threshold * rule.lowerFraction
       const upper = rule.threshold / rule.lowerFraction
       const amounts = day.events.filter((event) => event.action === 'transfer').map((event) => Math.abs(event.amount ?? 0))
       const near = amounts.filter((amount) => amount >= lower && amount < rule.threshold).length
       const over = amounts.filter((amount) => amount >= rule.threshold && amount < upper).length
-      if (near - over < rule.count) return null
+      if (near < rule.count || near < pileUpShare * (near + over)) return null
       const overText = over > 0 ? ` (and only ${over} just over it)` : ''
       return { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold${overText}` }
     }
