@@ -289,21 +289,32 @@ export function rememberPopulationDay(population: PopulationHistory, memory: Day
  */
 export type SiteUploaders = Map<string, Map<string, number>>
 
-/** The day's uploads per site: bytes where sizes are logged, else the number of uploads. */
-export function uploadVolumes(events: readonly ScoredEvent[]): Map<string, number> {
-  const bytes = new Map<string, number>()
-  const uploads = new Map<string, number>()
+/** The day's uploads per host name: how many, and their bytes (0 where sizes are not logged). */
+export function uploadsByHost(events: readonly ScoredEvent[]): Map<string, { uploads: number; bytes: number }> {
+  const byHost = new Map<string, { uploads: number; bytes: number }>()
   for (const event of events) {
     if (event.action !== 'web_upload' || event.object === null) continue
-    const site = siteOf(event.object)
-    bytes.set(site, (bytes.get(site) ?? 0) + (event.bytes ?? 0))
-    uploads.set(site, (uploads.get(site) ?? 0) + 1)
+    const entry = byHost.get(event.object) ?? { uploads: 0, bytes: 0 }
+    entry.uploads++
+    entry.bytes += event.bytes ?? 0
+    byHost.set(event.object, entry)
   }
-  return new Map([...uploads].map(([site, count]) => [site, bytes.get(site)! > 0 ? bytes.get(site)! : count]))
+  return byHost
+}
+
+/** The day's uploads per site: bytes where sizes are logged, else the number of uploads. */
+export function uploadVolumes(byHost: ReadonlyMap<string, { uploads: number; bytes: number }>): Map<string, number> {
+  const bySite = new Map<string, { uploads: number; bytes: number }>()
+  for (const [host, entry] of byHost) {
+    const site = siteOf(host)
+    const total = bySite.get(site) ?? { uploads: 0, bytes: 0 }
+    bySite.set(site, { uploads: total.uploads + entry.uploads, bytes: total.bytes + entry.bytes })
+  }
+  return new Map([...bySite].map(([site, total]) => [site, total.bytes > 0 ? total.bytes : total.uploads]))
 }
 
 export function rememberUploads(uploaders: SiteUploaders, user: string, events: readonly ScoredEvent[]): void {
-  for (const [site, volume] of uploadVolumes(events)) {
+  for (const [site, volume] of uploadVolumes(uploadsByHost(events))) {
     let users = uploaders.get(site)
     if (users === undefined) uploaders.set(site, (users = new Map()))
     users.set(user, Math.max(volume, users.get(user) ?? 0))

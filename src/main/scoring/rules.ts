@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
+import { SortedValues, historyWindow, uploadVolumes, uploadsByHost, type SiteUploaders, type UserHistory } from './history'
 import { siteOf } from './sites'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
@@ -594,17 +594,11 @@ const sharedSiteFactor = 0.5
 
 function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
   const { day, history } = input
-  const byDomain = new Map<string, { uploads: number; bytes: number }>()
-  for (const event of day.events) {
-    if (event.action !== 'web_upload' || event.object === null || history.seen.domains.has(event.object)) continue
-    const entry = byDomain.get(event.object) ?? { uploads: 0, bytes: 0 }
-    entry.uploads++
-    entry.bytes += event.bytes ?? 0
-    byDomain.set(event.object, entry)
-  }
-  const volumes = uploadVolumes(day.events)
+  const byHost = uploadsByHost(day.events)
+  const volumes = uploadVolumes(byHost)
   let strongest: Finding | null = null
-  for (const [domain, entry] of byDomain) {
+  for (const [domain, entry] of byHost) {
+    if (history.seen.domains.has(domain)) continue
     if (entry.uploads < rule.minUploads && !(rule.minBytes > 0 && entry.bytes >= rule.minBytes)) continue
     const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
     // Weighted by bytes where they are known (a factor 1000 over `minBytes`, a gigabyte by default,
