@@ -1,23 +1,11 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
-import { serveAnalyzedForFile } from './helpers/analyzed'
+import { callApi, serveAnalyzedForFile } from './helpers/analyzed'
 
 // Settings (detector weights with their preview, alert threshold, rules editor) and the command
 // palette, against a generated organisation the real CLI analyzed. The palette is mounted once in
 // App.tsx (`<PaletteHost />`).
 
 const served = serveAnalyzedForFile()
-
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const token = new URL(served.url).searchParams.get('token')
-  const response = await fetch(`${served.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  expect(body.ok).toBe(true)
-  return body.value
-}
 
 async function openSettings(page: Page): Promise<void> {
   await page.goto(served.url)
@@ -57,13 +45,13 @@ test('edits the detector weights with a preview and saves them', async ({ page }
   await weights.getByRole('spinbutton', { name: 'Baseline' }).fill('0.6')
   await weights.getByRole('button', { name: 'Save weights' }).click()
   await expect(weights.getByText(/Saved and rescored: [\d,]+ alerts/)).toBeVisible({ timeout: 30_000 })
-  expect((await api<{ weights: Record<string, number> }>('scoring:settings', {})).weights).toEqual({ baseline: 0.6, markov: 0, iforest: 0, rules: 0, ocean: 0 })
+  expect((await callApi<{ weights: Record<string, number> }>(page, 'scoring:settings', {})).weights).toEqual({ baseline: 0.6, markov: 0, iforest: 0, rules: 0, ocean: 0 })
 
   await weights.getByRole('button', { name: 'Reset to defaults' }).click()
   await expect(weights.getByRole('spinbutton', { name: 'Rules' })).toHaveValue('0.45')
   await weights.getByRole('button', { name: 'Save weights' }).click()
   await expect(weights.getByText(/Saved and rescored/)).toBeVisible({ timeout: 30_000 })
-  expect((await api<{ weights: Record<string, number> }>('scoring:settings', {})).weights).toEqual({ baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.45, ocean: 0.05 })
+  expect((await callApi<{ weights: Record<string, number> }>(page, 'scoring:settings', {})).weights).toEqual({ baseline: 0.3, markov: 0.1, iforest: 0.1, rules: 0.45, ocean: 0.05 })
   await snap(page, testInfo, 'weights-saved', 'Detector weights')
 })
 
@@ -79,13 +67,13 @@ test('sets and clears the alert percentile', async ({ page }, testInfo) => {
   await expect(threshold.getByText('Alerts only for the riskiest 0.5 % of scored days.')).toBeVisible()
   await threshold.getByRole('button', { name: 'Save threshold' }).click()
   await expect(threshold.getByRole('status')).toContainText('Saved', { timeout: 15_000 })
-  expect((await api<{ alertPercentile: number | null }>('scoring:settings', {})).alertPercentile).toBe(0.995)
+  expect((await callApi<{ alertPercentile: number | null }>(page, 'scoring:settings', {})).alertPercentile).toBe(0.995)
   await snap(page, testInfo, 'threshold', 'Alert threshold')
 
   await threshold.getByRole('radio', { name: /Every day/ }).check()
   await threshold.getByRole('button', { name: 'Save threshold' }).click()
   await expect(threshold.getByRole('status')).toContainText('Saved', { timeout: 15_000 })
-  expect((await api<{ alertPercentile: number | null }>('scoring:settings', {})).alertPercentile).toBeNull()
+  expect((await callApi<{ alertPercentile: number | null }>(page, 'scoring:settings', {})).alertPercentile).toBeNull()
 })
 
 test('edits, duplicates, switches off and deletes rules, showing the engine’s errors at the rule', async ({ page }, testInfo) => {
@@ -108,7 +96,7 @@ test('edits, duplicates, switches off and deletes rules, showing the engine’s 
   await json.fill(original.replace('"failures": 10', '"failures": 12'))
   await rules.getByRole('button', { name: 'Save rule' }).click()
   await expect(rules.getByRole('status')).toHaveText(/Saved failed-logon-burst/)
-  const stored = await api<{ rules: { id: string; failures?: number; enabled: boolean }[] }>('scoring:rules', {})
+  const stored = await callApi<{ rules: { id: string; failures?: number; enabled: boolean }[] }>(page, 'scoring:rules', {})
   expect(stored.rules.find((rule) => rule.id === 'failed-logon-burst')?.failures).toBe(12)
 
   await rules.getByRole('button', { name: 'Duplicate password-spray', exact: true }).click()
@@ -119,7 +107,7 @@ test('edits, duplicates, switches off and deletes rules, showing the engine’s 
   await rules.getByRole('checkbox', { name: 'Rule password-spray-copy on' }).click()
   await expect(rules.getByRole('status')).toHaveText(/password-spray-copy switched off/)
   await expect(rules.getByRole('checkbox', { name: 'Rule password-spray-copy on' })).not.toBeChecked()
-  expect((await api<{ rules: { id: string; enabled: boolean }[] }>('scoring:rules', {})).rules.find((rule) => rule.id === 'password-spray-copy')?.enabled).toBe(false)
+  expect((await callApi<{ rules: { id: string; enabled: boolean }[] }>(page, 'scoring:rules', {})).rules.find((rule) => rule.id === 'password-spray-copy')?.enabled).toBe(false)
   await snap(page, testInfo, 'rules', 'Rules')
 
   await rules.getByRole('button', { name: 'Delete password-spray-copy', exact: true }).click()
@@ -127,7 +115,7 @@ test('edits, duplicates, switches off and deletes rules, showing the engine’s 
   await rules.getByRole('button', { name: 'Delete password-spray-copy', exact: true }).click()
   await expect(rules.getByRole('status')).toHaveText(/Deleted password-spray-copy/)
   await expect(rules.getByText('password-spray-copy', { exact: true })).toHaveCount(0)
-  expect((await api<{ rules: { id: string }[] }>('scoring:rules', {})).rules.map((rule) => rule.id)).not.toContain('password-spray-copy')
+  expect((await callApi<{ rules: { id: string }[] }>(page, 'scoring:rules', {})).rules.map((rule) => rule.id)).not.toContain('password-spray-copy')
 })
 
 test('restores the default rules after edits', async ({ page }) => {
@@ -142,7 +130,7 @@ test('restores the default rules after edits', async ({ page }) => {
   await rules.getByRole('button', { name: 'Restore the defaults' }).click()
   await expect(rules.getByRole('status')).toHaveText(/Restored the default rules\./)
   await expect(rules.getByRole('checkbox', { name: 'Rule password-spray on' })).toBeChecked()
-  const stored = await api<{ rules: { id: string; failures?: number; enabled: boolean }[] }>('scoring:rules', {})
+  const stored = await callApi<{ rules: { id: string; failures?: number; enabled: boolean }[] }>(page, 'scoring:rules', {})
   expect(stored.rules.find((rule) => rule.id === 'failed-logon-burst')?.failures).toBe(10)
   expect(stored.rules.every((rule) => rule.enabled)).toBe(true)
 })
@@ -152,41 +140,51 @@ test('sets the workspace time zone and the default year', async ({ page }, testI
   await openSettings(page)
   const section = page.getByRole('region', { name: 'Time zone and year' })
   const zone = section.getByRole('combobox', { name: 'Workspace time zone' })
-  await expect(zone).toHaveValue('UTC')
-  await zone.fill('Mars/Olympus')
-  await expect(section.getByText('Not a time zone this system knows')).toBeVisible()
-  await expect(section.getByRole('button', { name: 'Save time zone' })).toBeDisabled()
+  const saveZone = section.getByRole('button', { name: 'Save time zone' })
 
-  await zone.fill('Europe/Berlin')
-  await section.getByRole('button', { name: 'Save time zone' }).click()
-  // The engine rescores every day in the new zone's calendar.
-  await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 60_000 })
-  expect((await api<{ timeZone: string }>('workspace:info', {})).timeZone).toBe('Europe/Berlin')
-  expect((await api<{ timeZone: string }>('stats:eventsPerDay', {})).timeZone).toBe('Europe/Berlin')
-  await expect(page.getByRole('region', { name: 'Workspace' })).toContainText('Europe/Berlin')
-  await snap(page, testInfo, 'time-zone', 'Time zone and year')
+  await test.step('refuses a zone the system does not know', async () => {
+    await expect(zone).toHaveValue('UTC')
+    await zone.fill('Mars/Olympus')
+    await expect(section.getByText('Not a time zone this system knows')).toBeVisible()
+    await expect(saveZone).toBeDisabled()
+  })
 
-  const year = section.getByRole('spinbutton', { name: 'Default year' })
-  await year.fill('2019')
-  await section.getByRole('button', { name: 'Save year' }).click()
-  await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
-  expect((await api<{ defaultYear: number | null }>('workspace:info', {})).defaultYear).toBe(2019)
-  await year.fill('')
-  await section.getByRole('button', { name: 'Save year' }).click()
-  await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
-  expect((await api<{ defaultYear: number | null }>('workspace:info', {})).defaultYear).toBeNull()
+  await test.step('saves Europe/Berlin and rescores', async () => {
+    await zone.fill('Europe/Berlin')
+    await saveZone.click()
+    // The engine rescores every day in the new zone's calendar.
+    await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 45_000 })
+    expect((await callApi<{ timeZone: string }>(page, 'workspace:info', {})).timeZone).toBe('Europe/Berlin')
+    expect((await callApi<{ timeZone: string }>(page, 'stats:eventsPerDay', {})).timeZone).toBe('Europe/Berlin')
+    await expect(page.getByRole('region', { name: 'Workspace' })).toContainText('Europe/Berlin')
+    await snap(page, testInfo, 'time-zone', 'Time zone and year')
+  })
 
-  // Back to UTC for the tests after this one.
-  await zone.fill('UTC')
-  await section.getByRole('button', { name: 'Save time zone' }).click()
-  await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 60_000 })
+  await test.step('sets and clears the default year', async () => {
+    const year = section.getByRole('spinbutton', { name: 'Default year' })
+    const saveYear = section.getByRole('button', { name: 'Save year' })
+    await year.fill('2019')
+    await saveYear.click()
+    await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
+    expect((await callApi<{ defaultYear: number | null }>(page, 'workspace:info', {})).defaultYear).toBe(2019)
+    await year.fill('')
+    await saveYear.click()
+    await expect(section.getByRole('status')).toHaveText('Saved; later imports use it.')
+    expect((await callApi<{ defaultYear: number | null }>(page, 'workspace:info', {})).defaultYear).toBeNull()
+  })
+
+  await test.step('returns to UTC for the tests after this one', async () => {
+    await zone.fill('UTC')
+    await saveZone.click()
+    await expect(section.getByRole('status')).toHaveText(/Saved and rescored/, { timeout: 45_000 })
+  })
 })
 
 test('jumps to pages, users and alerts from the command palette', async ({ page }, testInfo) => {
-  const [alert] = (await api<{ items: { id: number; user: string }[] }>('alerts:list', { limit: 1 })).items
-  expect(alert).toBeDefined()
   await page.goto(served.url)
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  const [alert] = (await callApi<{ items: { id: number; user: string }[] }>(page, 'alerts:list', { limit: 1 })).items
+  expect(alert).toBeDefined()
 
   await page.keyboard.press('ControlOrMeta+k')
   const dialog = page.getByRole('dialog', { name: 'Command palette' })

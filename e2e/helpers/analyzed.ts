@@ -29,19 +29,23 @@ export function serveAnalyzedForFile(): ServedWorkspace {
   }
 }
 
+/** How long a test waits for one call: a call that hangs fails naming itself, not as a test timeout. */
+const callTimeoutMs = 20_000
+
 /** Calls the engine the way the page does, with the token the page holds; throws on an error. */
 export async function callApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
-    async ([channel, input]) => {
+    async ([channel, input, timeoutMs]) => {
       const token = sessionStorage.getItem('argus.token') ?? ''
       const response = await fetch(`/api/${channel}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(input),
+        signal: AbortSignal.timeout(timeoutMs),
       })
       return response.json()
     },
-    [channel, input] as const,
+    [channel, input, callTimeoutMs] as const,
   )
   const { ok, value, error } = result as { ok: boolean; value: T; error?: unknown }
   if (!ok) throw new Error(`${channel} failed: ${JSON.stringify(error)}`)

@@ -27,6 +27,7 @@ import type { EventBus } from './event-bus'
 import { appVersion } from './version'
 import { createCaseHandlers } from '../cases/case-handlers'
 import type { PdfPrinter } from '../reports/case-report'
+import { writeTransaction } from '../store/write-transaction'
 
 export interface EngineContext {
   workspace: Workspace
@@ -89,19 +90,19 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     },
     async 'scoring:setAlertPercentile'({ percentile }) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         writeSetting(sqlite, 'scoring.alertPercentile', percentile)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.alertPercentile', details: { percentile } })
-      })()
+      })
       scoring.schedule()
       return settings()
     },
     async 'scoring:setWeights'(weights) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         writeSetting(sqlite, 'scoring.weights', weights)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.weights', details: weights })
-      })()
+      })
       scoring.schedule()
       return settings()
     },
@@ -112,10 +113,10 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       const checked = validateRules(rules)
       if (checked.errors.length > 0) throw new ArgusError('bad_request', `the rule set is not valid: ${checked.errors.join('; ')}`)
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         writeRuleSet(sqlite, checked.rules)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules', details: { rules: checked.rules.map((rule) => rule.id) } })
-      })()
+      })
       scoring.schedule()
       return { rules: checked.rules }
     },
@@ -156,10 +157,10 @@ export function createHandlers(context: EngineContext): ArgusHandlers {
     async 'scoring:setPlaybookEntry'({ type, entry }) {
       if (workspace.readOnly) throw new ArgusError('read_only', 'this workspace is open read-only')
       if (!(anomalyTypes as readonly string[]).includes(type)) throw new ArgusError('bad_request', `unknown anomaly type '${type}'; known: ${anomalyTypes.join(', ')}`)
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         writeSetting(sqlite, 'scoring.playbook', { ...readSetting<Record<string, unknown>>(sqlite, 'scoring.playbook', {}), [type]: entry })
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.playbook', details: { type } })
-      })()
+      })
       return { entries: playbook() }
     },
     async 'stats:eventsPerDay'(query) {

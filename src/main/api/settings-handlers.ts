@@ -8,6 +8,7 @@ import { forgetRuleSet } from '../store/queries/rule-set'
 import { workspaceInfo } from '../store/queries/workspace'
 import { setDefaultYear, setTimeZone } from '../store/queries/workspace-settings'
 import type { EngineContext } from './handlers'
+import { writeTransaction } from '../store/write-transaction'
 
 export type SettingsHandlers = Pick<ArgusHandlers, 'workspace:setTimeZone' | 'workspace:setDefaultYear' | 'scoring:resetRules'>
 
@@ -32,11 +33,11 @@ export function createSettingsHandlers({ workspace, scoring }: Pick<EngineContex
     },
     async 'scoring:resetRules'() {
       writable()
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         // Forgotten rather than copied, so the workspace follows the built-in rules as they improve.
         forgetRuleSet(sqlite)
         appendAudit(sqlite, { actor: analystName(sqlite), action: 'settings.rules.reset', details: { rules: defaultRules.map((rule) => rule.id) } })
-      })()
+      })
       scoring.schedule()
       return { rules: [...defaultRules] }
     },

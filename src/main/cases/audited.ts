@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { ArgusError } from '../../shared/errors'
 import { appendAudit } from '../store/queries/audit'
+import { writeTransaction } from '../store/write-transaction'
 import { analystName } from './analyst'
 
 /** The part of a workspace an audited operation needs. */
@@ -22,15 +23,11 @@ function runAudited<T>(workspace: AuditedWorkspace, action: string, operation: O
   const actor = analystName(sqlite)
   const now = Date.now()
   // One transaction: the change lands with its audit entry or, if either fails, neither does.
-  // IMMEDIATE takes the write lock first (waiting out other writers): a deferred transaction that
-  // read first could not upgrade after a worker's commit (SQLITE_BUSY_SNAPSHOT).
-  return sqlite
-    .transaction(() => {
-      const { value, details } = operation(actor, now)
-      if (details !== null) appendAudit(sqlite, { actor, action, details }, now)
-      return value
-    })
-    .immediate()
+  return writeTransaction(sqlite, () => {
+    const { value, details } = operation(actor, now)
+    if (details !== null) appendAudit(sqlite, { actor, action, details }, now)
+    return value
+  })
 }
 
 /** A change to the workspace and its audit entry, atomically; refused on a read-only workspace. */

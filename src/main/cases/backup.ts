@@ -3,6 +3,7 @@ import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ArgusError } from '../../shared/errors'
 import { appendAudit, latestAuditHash } from '../store/queries/audit'
+import { writeTransaction } from '../store/write-transaction'
 import { analystName } from './analyst'
 
 export interface BackupResult {
@@ -43,7 +44,7 @@ export async function backupWorkspace(workspace: BackupSource, target: string): 
   const { sqlite } = workspace
   const auditHead = workspace.readOnly
     ? latestAuditHash(sqlite)
-    : sqlite.transaction(() => appendAudit(sqlite, { actor: analystName(sqlite), action: 'workspace.backup', details: { path } })).immediate()
+    : writeTransaction(sqlite, () => appendAudit(sqlite, { actor: analystName(sqlite), action: 'workspace.backup', details: { path } }))
   const partial = besideTemporary(path, 'backup')
   try {
     await sqlite.backup(partial)

@@ -3,6 +3,7 @@ import type { ApiRequest } from '../../../shared/contract'
 import { ArgusError } from '../../../shared/errors'
 import { appendAudit } from './audit'
 import type { Alert, DetectorPrecision, RankCursor, ScoredDayRow, UserDetail, UserRisk } from '../../../shared/scoring-schemas'
+import { writeTransaction } from '../write-transaction'
 
 // Scoring results as the screens read them. Plain SQL on the raw connection: these are
 // keyset-paged reads over indexed columns, and their filters are easier to read as SQL.
@@ -162,7 +163,7 @@ export function getAlert(sqlite: BetterSqlite3.Database, id: number): Alert {
 
 /** Triage of one alert, with its audit entry, in one transaction. */
 export function setVerdict(sqlite: BetterSqlite3.Database, input: ApiRequest<'alerts:verdict'>, actor = 'analyst', now = Date.now()): Alert {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const before = getAlert(sqlite, input.id)
     const verdict = input.verdict === undefined ? before.verdict : input.verdict
     // A verdict is a decision: the alert is no longer open unless the analyst says otherwise.
@@ -170,7 +171,7 @@ export function setVerdict(sqlite: BetterSqlite3.Database, input: ApiRequest<'al
     sqlite.prepare('update alerts set verdict = ?, status = ?, updated_at = ? where id = ?').run(verdict, status, now, input.id)
     appendAudit(sqlite, { actor, action: 'alert.triage', details: { id: input.id, user: before.user, date: before.date, verdict, status } }, now)
     return getAlert(sqlite, input.id)
-  })()
+  })
 }
 
 /** user → anomaly type → how many of that user's alerts of that type an analyst called false positive. */
