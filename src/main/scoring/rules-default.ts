@@ -78,26 +78,27 @@ export const defaultRules: readonly Rule[] = [
     kind: 'first_time_action', actions: ['account_create', 'group_member_add', 'password_reset'], minHistoryDays: 5,
   },
   {
-    id: 'new-host-burst', description: 'Several hosts used for the first time on one day.',
+    // A helpdesk round touches new machines every week: the burst is judged against the user's own days.
+    id: 'new-host-burst', description: 'Four or more hosts used for the first time on one day, more than on the user’s usual days.',
     severity: 0.6, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5,
+    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5, overUsual: 1,
   },
   {
     // Beside new-host-burst: a new server or two is a project, ten in a day is a sweep across the network.
-    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day: a sweep across the network.',
+    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day, more than on the user’s usual days: a sweep across the network.',
     severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5,
+    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5, overUsual: 1,
   },
   {
     id: 'new-destination-burst', description: 'Connections or logons to several never-reached addresses on one day.',
     severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'destinations', count: 5, minHistoryDays: 5,
+    kind: 'new_entity_burst', entity: 'destinations', count: 5, minHistoryDays: 5, overUsual: 0,
   },
   {
     // Collection before theft: copying one's own files is everyday work, sweeping shares one never opened is not.
     id: 'new-location-burst', description: 'Files opened in several shares or folders the user never used before, on one day: collection.',
     severity: 0.4, technique: 'T1039', types: ['exfiltration'], enabled: true,
-    kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5,
+    kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5, overUsual: 0,
   },
   {
     // Reading the password hashes is rarely anyone's daily work, administrators' included.
@@ -166,6 +167,12 @@ export const defaultRules: readonly Rule[] = [
     id: 'aml-threshold', description: 'Three or more transfers just under the 10,000 reporting threshold, and hardly any just over it (structuring).',
     severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
+  },
+  {
+    // Like payments to one new payee: structuring under a threshold this rule need not know (R 25,000, 10,000 €, …).
+    id: 'split-to-new-payee', description: 'Four or more transfers of like amounts (within 15 %) in one day to a counterparty never paid before (a split sum).',
+    severity: 0.8, technique: null, types: ['aml_threshold', 'transaction_velocity'], enabled: true,
+    kind: 'payee_split', count: 4, spread: 0.15, minAmount: 1000, minHistoryDays: 5,
   },
   {
     id: 'transaction-velocity', description: 'Five or more transfers within one hour, well above the user’s usual.',

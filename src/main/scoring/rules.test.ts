@@ -173,15 +173,21 @@ describe('evaluateRules', () => {
     expect(ran('sudo', '/usr/sbin/usermod -s /bin/zsh mallory').score).toBe(0)
   })
 
-  it('fires on a burst of first-seen hosts after the user has a history', () => {
-    const hopping = office(6, Array.from({ length: 5 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
-    expect(run([rule('new-host-burst')], [...quietWeek, hopping]).facts[0]!.text).toMatch(/^5 hosts never used before \(srv0, srv1, srv2, …\)/)
-    expect(run([rule('new-host-burst')], [office(0), hopping]).score).toBe(0)
+  it('fires on a burst of first-seen hosts beyond the user’s usual, after the user has a history', () => {
+    const quiet = Array.from({ length: 11 }, (_, index) => office(index - 11))
+    const hosts = (index: number, count: number, prefix = 'srv') => office(index, Array.from({ length: count }, (_, host) => event(index, 700 + host, 'ssh_accept', { host: `${prefix}${index}-${host}` })))
+    const hopping = hosts(0, 5)
+    expect(run([rule('new-host-burst')], [...quiet, hopping]).facts[0]!.text).toMatch(/^5 hosts never used before \(srv0-0, srv0-1, srv0-2, …\), usually at most 0/)
+    expect(run([rule('new-host-burst')], [office(-1), hopping]).score).toBe(0)
+    // Until five days have been counted, twice the bar: five new hosts on the sixth day are not yet a burst.
+    expect(run([rule('new-host-burst')], [...quiet.slice(0, 6), hopping]).score).toBe(0)
     // Five new hosts are a burst; twelve are a sweep too, and weigh more.
     const burst = [rule('new-host-burst'), rule('new-host-sweep')]
-    expect(run(burst, [...quietWeek, hopping]).fired).toEqual(['new-host-burst'])
-    const sweep = office(6, Array.from({ length: 12 }, (_, index) => event(6, 700 + index, 'ssh_accept', { host: `srv${index}` })))
-    expect(run(burst, [...quietWeek, sweep]).score).toBeCloseTo(ruleScale * (0.6 * strengthOver(12, 4) + 0.5 * strengthOver(12, 10)))
+    expect(run(burst, [...quiet, hopping]).fired).toEqual(['new-host-burst'])
+    expect(run(burst, [...quiet, hosts(0, 12)]).score).toBeCloseTo(ruleScale * (0.6 * strengthOver(12, 4) + 0.5 * strengthOver(12, 10)))
+    // A helpdesk round through new machines every few days is the user's usual: no burst.
+    const rounds = Array.from({ length: 12 }, (_, index) => (index % 3 === 0 ? hosts(index - 12, 12, 'lt') : office(index - 12)))
+    expect(run(burst, [...rounds, hosts(0, 12, 'lt')]).score).toBe(0)
   })
 
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
@@ -192,6 +198,11 @@ describe('evaluateRules', () => {
     expect(run([rule('removable-mass-copy')], [...quietWeek, copies(6, 80)]).score).toBeCloseTo(ruleScale * 0.8)
     const habitual = Array.from({ length: 6 }, (_, index) => copies(index, 20))
     expect(run([rule('removable-mass-copy')], [...habitual, copies(6, 25)]).score).toBe(0)
+    // A few files to a stick now and then (one day in six): a big copy still fires, at half the evidence.
+    const now = Array.from({ length: 18 }, (_, index) => (index % 6 === 0 ? copies(index - 18, 3) : office(index - 18)))
+    const stickUser = run([rule('removable-mass-copy')], [...now, copies(0, 200)])
+    expect(stickUser.score).toBeCloseTo(ruleScale * 0.8 * 0.5)
+    expect(stickUser.facts[0]!.text).toContain('200 files written to removable media, by a user who writes to removable media now and then, usually at most 3')
     // Unknown usual: twice the threshold, and nothing on the first day, then a ramp over five days.
     expect(run([rule('removable-mass-copy')], [office(-2), office(-1), copies(0, 25)]).score).toBe(0)
     expect(run([rule('removable-mass-copy')], [copies(0, 160)]).score).toBe(0)
@@ -422,6 +433,26 @@ describe('evaluateRules', () => {
     expect(result.fired).toEqual(['new-payee-velocity', 'transaction-velocity'])
     // Neither rule has seen a count from this user yet: twice the threshold is the bar for the one comparing with the usual.
     expect(result.score).toBeCloseTo(ruleScale * (0.7 * strengthOver(7, 6) + 0.5 * strengthOver(7, 5)))
+  })
+
+  it('finds a sum split into like payments to a new payee, under any threshold', () => {
+    const transfers = (amounts: number[], payee: (index: number) => string, dayIndex = 6) =>
+      office(dayIndex, amounts.map((amount, index) => event(dayIndex, 600 + index * 20, 'transfer', { object: payee(index), amount })))
+    // Under 25,000 (no rule knows that threshold): four of like size to one new account, one small payment besides.
+    const split = run([rule('split-to-new-payee')], [...quietWeek, transfers([23_600, 22_700, 24_300, 23_100, 900], () => 'acct-9')])
+    expect(split.fired).toEqual(['split-to-new-payee'])
+    expect(split.facts[0]!.value).toBe(4)
+    expect(split.facts[0]!.text).toContain('4 transfers of 22,700.00–24,300.00 (93,700.00 in all) to acct-9, never paid before')
+    expect(split.score).toBeCloseTo(ruleScale * 0.8 * strengthOver(4, 4))
+    // Unlike amounts to the new account, like amounts to four accounts, like amounts to a payee paid before, small change: none.
+    expect(run([rule('split-to-new-payee')], [...quietWeek, transfers([5000, 9000, 14_000, 21_000], () => 'acct-9')]).score).toBe(0)
+    expect(run([rule('split-to-new-payee')], [...quietWeek, transfers([9000, 9100, 9200, 9300], (index) => `vendor-${index}`)]).score).toBe(0)
+    const paidOnDay5 = (payee: string) => [...quietWeek.slice(0, 5), transfers([4000], () => payee, 5), transfers([9000, 9100, 9200, 9300], () => 'acct-9')]
+    expect(run([rule('split-to-new-payee')], paidOnDay5('acct-9')).score).toBe(0)
+    expect(run([rule('split-to-new-payee')], paidOnDay5('acct-1')).fired).toEqual(['split-to-new-payee'])
+    expect(run([rule('split-to-new-payee')], [...quietWeek, transfers([300, 310, 320, 330], () => 'acct-9')]).score).toBe(0)
+    // Before five days of history every payee is new: nothing is said.
+    expect(run([rule('split-to-new-payee')], [office(0), transfers([9000, 9100, 9200, 9300], () => 'acct-9', 1)]).score).toBe(0)
   })
 
   it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {

@@ -3,6 +3,7 @@ import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, fileName, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, uploadVolumes, uploadsByHost, type SiteUploaders, type UserHistory } from './history'
 import { siteOf } from './sites'
+import { formatQuantity } from './explain'
 import { baselineShare } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
 
@@ -29,7 +30,7 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('password_spray'), users: z.number().int().min(2), requireSuccess: z.boolean().default(false) }),
   z.object({ kind: z.literal('first_time_action'), actions: z.array(z.string().min(1)).min(1), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('admin_group_add'), groups: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays }),
+  z.object({ kind: z.literal('new_entity_burst'), entity: z.enum(entityKinds), count, minHistoryDays: historyDays, overUsual }),
   z.object({ kind: z.literal('removable_mass_copy'), copies: count, requireDevice: z.boolean().default(false), overUsual }),
   // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
   // `sharedBy`: a site (`siteOf`) to which this many other users each sent as much in a day on earlier dates counts half (0: off).
@@ -50,6 +51,10 @@ const kinds = z.discriminatedUnion('kind', [
   // A command run through sudo or started as a process whose command line contains one of `patterns` (case-insensitive).
   z.object({ kind: z.literal('command_match'), patterns: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
+  // At least `count` transfers in a day to one counterparty the user never paid before, of amounts
+  // within `spread` of each other (the largest at most 1 + spread times the smallest), the largest
+  // at least `minAmount`: a sum split into like payments, whatever threshold it keeps under.
+  z.object({ kind: z.literal('payee_split'), count, spread: z.number().gt(0).max(1), minAmount: z.number().min(0), minHistoryDays: historyDays }),
   // Some of `rules` fired on at least `count` of the user's last `days` days (today included): the
   // days of a sustained pattern all count, also the quiet ones within it.
   z.object({ kind: z.literal('recurrence'), rules: z.array(z.string().min(1)).min(1), days: z.number().int().min(2).max(historyWindow), count: z.number().int().min(2) }),
@@ -223,6 +228,9 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   return { score: rulesScore(facts), facts, types, fired, notable, counts }
 }
 
+/** What a removable-media copy weighs when the user writes to such media now and then. */
+const removableHabitFactor = 0.5
+
 /** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
 interface Counted {
   count: number
@@ -258,13 +266,24 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       const own = names.filter((name) => history.seen.files.has(name)).length
       const ownShare = names.length === 0 ? 0 : own / names.length
       const ownText = own > 0 ? `, ${Math.round(100 * ownShare)} % of them files the user had worked with before` : ''
-      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}`, weight: 1 - 0.5 * ownShare * Math.min(1, (4 * rule.copies) / copies) }
+      // A user who writes to removable media now and then (on one earlier day in twenty) has a
+      // stick of their own: a big copy to it is half the evidence of a first ever.
+      const habit = (history.ruleCounts.get(rule.id)?.quantile(0.95) ?? 0) > 0
+      const habitText = habit ? ', by a user who writes to removable media now and then' : ''
+      const weight = (1 - 0.5 * ownShare * Math.min(1, (4 * rule.copies) / copies)) * (habit ? removableHabitFactor : 1)
+      return { count: copies, threshold: rule.copies, overUsual: rule.overUsual, text: `${copies} files written to removable media${ownText}${habitText}`, weight }
     }
     case 'domain_visits': {
       const visited = day.events.filter((event) => event.category === 'web' && event.object !== null && isListedSite(event.object, event.attrs.url, rule.domains)).map((event) => event.object!)
       const named = [...new Set(visited)]
       const listed = named.slice(0, 3).join(', ') + (named.length > 3 ? ', …' : '')
       return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})`, baselineAfter: rule.minHistoryDays }
+    }
+    case 'new_entity_burst': {
+      if (history.days < rule.minHistoryDays) return null
+      const fresh = features.firstSeen[rule.entity]
+      const listed = fresh.slice(0, 3).join(', ') + (fresh.length > 3 ? ', …' : '')
+      return { count: fresh.length, threshold: rule.count, overUsual: rule.overUsual, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})` }
     }
     case 'event_velocity': {
       if (history.days < rule.minHistoryDays) return null
@@ -339,12 +358,6 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return commandMatch(day, rule.patterns)
     case 'recurrence':
       return recurrence(rule, input, notableToday)
-    case 'new_entity_burst': {
-      const fresh = features.firstSeen[rule.entity]
-      if (history.days < rule.minHistoryDays || fresh.length < rule.count) return null
-      const listed = fresh.slice(0, 3).join(', ') + (fresh.length > 3 ? ', …' : '')
-      return { value: fresh.length, text: `${fresh.length} ${entityWords[rule.entity]} never used before (${listed})`, strength: strengthOver(fresh.length, rule.count) }
-    }
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(input, rule)
     case 'off_hours': {
@@ -378,9 +391,46 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       const overText = over > 0 ? ` (and only ${over} just over it)` : ''
       return { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold${overText}` }
     }
+    case 'payee_split':
+      return history.days < rule.minHistoryDays ? null : payeeSplit(day, history, rule)
     default:
       return null
   }
+}
+
+/** The largest group of like transfers to one never-paid counterparty (see the `payee_split` kind). */
+function payeeSplit(day: UserDay, history: UserHistory, rule: Extract<Rule, { kind: 'payee_split' }>): Finding | null {
+  const amountsByPayee = new Map<string, number[]>()
+  for (const event of day.events) {
+    if (event.action !== 'transfer' || event.amount === null || !isNewObject(event.object, history)) continue
+    const amounts = amountsByPayee.get(event.object!) ?? []
+    amounts.push(Math.abs(event.amount))
+    amountsByPayee.set(event.object!, amounts)
+  }
+  let best: { payee: string; amounts: number[] } | null = null
+  for (const [payee, amounts] of amountsByPayee) {
+    const group = likeAmounts(amounts, rule.spread)
+    if (group.length >= rule.count && group.at(-1)! >= rule.minAmount && group.length > (best?.amounts.length ?? 0)) best = { payee, amounts: group }
+  }
+  if (best === null) return null
+  const [smallest, largest] = [best.amounts[0]!, best.amounts.at(-1)!]
+  const total = best.amounts.reduce((sum, amount) => sum + amount, 0)
+  return {
+    value: best.amounts.length,
+    text: `${best.amounts.length} transfers of ${formatQuantity(smallest, 'money')}–${formatQuantity(largest, 'money')} (${formatQuantity(total, 'money')} in all) to ${best.payee}, never paid before`,
+    strength: strengthOver(best.amounts.length, rule.count),
+  }
+}
+
+/** The largest set of `amounts` whose largest is at most 1 + `spread` times its smallest, ascending. */
+function likeAmounts(amounts: readonly number[], spread: number): number[] {
+  const sorted = [...amounts].sort((first, second) => first - second)
+  let [from, bestFrom, bestTo] = [0, 0, 0]
+  for (let to = 0; to < sorted.length; to++) {
+    while (sorted[to]! > sorted[from]! * (1 + spread)) from++
+    if (to + 1 - from > bestTo - bestFrom) [bestFrom, bestTo] = [from, to + 1]
+  }
+  return sorted.slice(bestFrom, bestTo)
 }
 
 /**
