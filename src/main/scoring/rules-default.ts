@@ -129,20 +129,20 @@ export const defaultRules: readonly Rule[] = [
   {
     id: 'off-hours-access', description: 'Substantial activity outside working hours by a user who rarely works then.',
     severity: 0.4, technique: 'T1078', types: ['after_hours'], enabled: true,
-    kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 5, hours: 'off_clock',
+    kind: 'off_hours', minEvents: 10, maxUsualShare: 0.1, minHistoryDays: 3, hours: 'off_clock',
   },
   {
     // The clock rules above read the workspace's clock; this one the user's own, so it also sees a
     // spree in the small hours of an office in another time zone, or of someone on a late shift.
     id: 'unusual-hours-access', description: 'A working session at hours far from any the user is usually active in.',
     severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
-    kind: 'unusual_hours', minEvents: 20, minDayShare: 0.5, distance: 3, minHistoryDays: 10,
+    kind: 'unusual_hours', minEvents: 20, minDayShare: 0.5, distance: 3, minHistoryDays: 5,
   },
   {
     // Beside off-hours-access: a long evening is common, a working session in the small hours by someone who never has one is not.
     id: 'night-access', description: 'A working session at night (22:00–06:00) by a user who is almost never active then.',
     severity: 0.5, technique: 'T1078', types: ['after_hours'], enabled: true,
-    kind: 'off_hours', minEvents: 20, maxUsualShare: 0.05, minHistoryDays: 5, hours: 'night',
+    kind: 'off_hours', minEvents: 20, maxUsualShare: 0.05, minHistoryDays: 3, hours: 'night',
   },
   {
     // A flight-risk sign, not an attack: it adds weight to a drift the other detectors see. The

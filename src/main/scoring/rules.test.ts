@@ -299,7 +299,8 @@ describe('evaluateRules', () => {
     expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 780, 24))]).score).toBe(0)
     expect(run([rule('unusual-hours-access')], [...history, west(10, session(10, 360, 5))]).score).toBe(0)
     // Too little history to know the user's hours.
-    expect(run([rule('unusual-hours-access')], [...history.slice(0, 5), west(5, session(5, 360, 24))]).score).toBe(0)
+    expect(run([rule('unusual-hours-access')], [...history.slice(0, 4), west(4, session(4, 360, 24))]).score).toBe(0)
+    expect(run([rule('unusual-hours-access')], [...history.slice(0, 5), west(5, session(5, 360, 24))]).fired).toEqual(['unusual-hours-access'])
   })
 
   it('fires on a day that opens files in several never-used shares (collection)', () => {
