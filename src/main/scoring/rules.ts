@@ -157,6 +157,9 @@ const routineShare = 0.3
 const routineMinDays = 5
 const routineFactor = 0.25
 
+/** What a removable-media copy weighs when the user writes to such media now and then. */
+const removableHabitFactor = 0.5
+
 /**
  * A rule that fires on one date for this many of a peer group's users, and at least this share of
  * those active that day, describes the group's day (a month-end payment run, a tool rolled out to
@@ -227,9 +230,6 @@ export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesRe
   facts.sort((first, second) => second.weight - first.weight)
   return { score: rulesScore(facts), facts, types, fired, notable, counts }
 }
-
-/** What a removable-media copy weighs when the user writes to such media now and then. */
-const removableHabitFactor = 0.5
 
 /** Counting rules: the day's count, the threshold it must reach, the multiple of the usual it must exceed, and the words. */
 interface Counted {
