@@ -68,6 +68,15 @@ describe('ecsJsonParser on Filebeat system/auth (nested ECS)', () => {
     expect(outcomes[4]).toMatchObject({ action: 'logoff', user: 'alice', attrs: { userDomain: 'CORP' } })
   })
 
+  it('keeps the reason sudo gave for a refusal (a refusal by policy is a probe, a mistyped password is not)', () => {
+    const parser = ecsJsonParser.open(context)
+    const refused = parser.parse(JSON.stringify({
+      '@timestamp': '2023-03-14T09:00:00Z', host: { name: 'db-02' }, user: { name: 'alice' },
+      system: { auth: { sudo: { error: 'user NOT in sudoers', command: '/usr/bin/sudo -l', user: 'root' } } },
+    }), 1)
+    expect(refused).toMatchObject({ action: 'sudo_failed', user: 'alice', host: 'db-02', attrs: { reason: 'user NOT in sudoers', targetUser: 'root' } })
+  })
+
   it('rejects a document without @timestamp', () => {
     expect(outcomes[5]).toEqual({ reject: 'no @timestamp' })
   })

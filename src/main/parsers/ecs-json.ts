@@ -259,7 +259,7 @@ const attrPaths: readonly (readonly [string, string])[] = [
   ['parentProcess', 'process.parent.name'], ['sourcePort', 'source.port'], ['destinationPort', 'destination.port'],
   ['protocol', 'network.transport'], ['method', 'http.request.method'],
   ['status', 'http.response.status_code'], ['userAgent', 'user_agent.original'], ['emailFrom', 'email.from.address'],
-  ['subject', 'email.subject'], ['fileHash', 'file.hash.sha256'], ['targetUser', 'system.auth.sudo.user'],
+  ['subject', 'email.subject'], ['fileHash', 'file.hash.sha256'], ['targetUser', 'system.auth.sudo.user'], ['reason', 'system.auth.sudo.error'],
 ]
 
 /** The requested URL, whole or put together from its domain and path (a rule may look for a path, like LinkedIn's job pages). */

@@ -117,6 +117,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'command_match', patterns: elevationCommands,
   },
   {
+    // sudo -l or a root command refused on a machine reached minutes ago: what comes after moving in.
+    id: 'refused-on-new-host', description: 'sudo refused by its policy (not a mistyped password) on a host the user used for the first time that day: probing for rights.',
+    severity: 0.6, technique: 'T1548.003', types: ['lateral_movement', 'privilege_escalation'], enabled: true,
+    kind: 'refused_on_new_host', minHistoryDays: 5,
+  },
+  {
     id: 'removable-mass-copy', description: 'Many files written to removable media on one day.',
     severity: 0.8, technique: 'T1052.001', types: ['exfiltration'], enabled: true,
     kind: 'removable_mass_copy', copies: 20, requireDevice: false, overUsual: 2,

@@ -320,6 +320,20 @@ describe('evaluateRules', () => {
     expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/systemctl restart app' })])]).score).toBe(0)
   })
 
+  it('fires on sudo refused by its policy on a host first used that day, not on a mistyped password or a known host', () => {
+    const refused = (host: string, reason: string) => event(6, 700, 'sudo_failed', { host, object: '/usr/bin/sudo -l', attrs: { reason } })
+    const reached = (host: string) => event(6, 690, 'ssh_accept', { host })
+    const probe = run([rule('refused-on-new-host')], [...quietWeek, office(6, [reached('db-02'), refused('db-02', 'user NOT in sudoers')])])
+    expect(probe.score).toBeCloseTo(ruleScale * 0.6)
+    expect(probe.facts[0]!.text).toBe('sudo refused (user NOT in sudoers) on db-02, a host first used that day (rule refused-on-new-host, T1548.003)')
+    expect(probe.types).toEqual(['lateral_movement', 'privilege_escalation'])
+    expect(run([rule('refused-on-new-host')], [...quietWeek, office(6, [reached('db-02'), refused('db-02', '3 incorrect password attempts')])]).score).toBe(0)
+    // On the user's own workstation it is a refusal, not a probe after moving in.
+    expect(run([rule('refused-on-new-host')], [...quietWeek, office(6, [refused('ws1', 'user NOT in sudoers')])]).score).toBe(0)
+    // Every host is new to a new account.
+    expect(run([rule('refused-on-new-host')], [office(0), office(1, [event(1, 700, 'sudo_failed', { host: 'db-02', attrs: { reason: 'user NOT in sudoers' } })])]).score).toBe(0)
+  })
+
   it('fires on commands that blind the defenders or plant a way back to root', () => {
     const ran = (...commands: string[]) => office(6, commands.map((command, index) => event(6, 700 + index, 'sudo', { object: command })))
     const blinded = run([rule('defence-evasion')], [...quietWeek, ran('/usr/bin/systemctl stop auditd')])

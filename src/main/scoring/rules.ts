@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
-import { entityKinds, featureIndex, fileName, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
+import { entityKinds, featureIndex, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, uploadVolumes, uploadsByHost, type SiteUploaders, type UserHistory } from './history'
 import { siteOf } from './sites'
 import { formatQuantity } from './explain'
 import { baselineShare } from './ocean'
-import { anomalyTypes, type DetectorResult, type Fact, type UserDay } from './types'
+import { anomalyTypes, type DetectorResult, type Fact, type ScoredEvent, type UserDay } from './types'
 
 // The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
 // plain data (validated by `ruleSchema`); each kind has one evaluator below. The day's score is
@@ -50,6 +50,10 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('domain_visits'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
   // A command run through sudo or started as a process whose command line contains one of `patterns` (case-insensitive).
   z.object({ kind: z.literal('command_match'), patterns: z.array(z.string().min(1)).min(1) }),
+  // sudo refused by its policy ("user NOT in sudoers", "command not allowed"; not a mistyped
+  // password) on a host the user used for the first time that day: probing for rights on a
+  // machine just reached.
+  z.object({ kind: z.literal('refused_on_new_host'), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
   // At least `count` transfers in a day to one counterparty the user never paid before, of amounts
   // within `spread` of each other (the largest at most 1 + spread times the smallest), the largest
@@ -356,6 +360,8 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return adminGroupAdd(day, rule.groups)
     case 'command_match':
       return commandMatch(day, rule.patterns)
+    case 'refused_on_new_host':
+      return history.days < rule.minHistoryDays ? null : refusedOnNewHost(day, features)
     case 'recurrence':
       return recurrence(rule, input, notableToday)
     case 'upload_new_domain':
@@ -614,6 +620,20 @@ function commandMatch(day: UserDay, patterns: readonly string[]): Finding | null
   const first = matched[0]!.object!
   const shown = first.length > 120 ? `${first.slice(0, 117)}…` : first
   return { value: shown, text: `${matched.length === 1 ? 'ran' : `${matched.length} commands, first`} ${shown}` }
+}
+
+/** sudo's refusals carry their reason; a mistyped password is a slip, not a probe. */
+function isPolicyRefusal(event: ScoredEvent): boolean {
+  const reason = event.attrs.reason
+  return event.action === 'sudo_failed' && typeof reason === 'string' && !/password/i.test(reason)
+}
+
+function refusedOnNewHost(day: UserDay, features: DayFeatures): Finding | null {
+  const fresh = new Set(features.firstSeen.hosts)
+  const hosts = [...new Set(day.events.filter((event) => event.host !== null && isPolicyRefusal(event)).map((event) => hostIdentity(event.host!)))].filter((host) => fresh.has(host))
+  if (hosts.length === 0) return null
+  const reason = String(day.events.find(isPolicyRefusal)!.attrs.reason)
+  return { value: hosts.length, text: `sudo refused (${reason}) on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}, ${hosts.length === 1 ? 'a host' : 'hosts'} first used that day` }
 }
 
 /** A clock hour is the user's usual on at least this share of the days they were present (and on two). */
