@@ -175,6 +175,14 @@ export const defaultRules: readonly Rule[] = [
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
   },
   {
+    // Reporting thresholds of common regimes: 10,000 (US, EU, UK, Canada, Australia), 15,000 (Swiss
+    // francs), 25,000 and 50,000 (South Africa's cash threshold before and after 2022). Known
+    // suppliers paid every day are a clerk's run; fresh beneficiaries under a threshold are not.
+    id: 'structuring-to-new-payees', description: 'Three or more transfers just under a reporting threshold (10,000, 15,000, 25,000 or 50,000) to counterparties never paid before (structuring).',
+    severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
+    kind: 'new_payee_structuring', thresholds: [10_000, 15_000, 25_000, 50_000], lowerFraction: 0.9, count: 3, minHistoryDays: 5,
+  },
+  {
     // Like payments to one new payee: structuring under a threshold this rule need not know (R 25,000, 10,000 €, …).
     id: 'split-to-new-payee', description: 'Four or more transfers of like amounts (within 15 %) in one day to a counterparty never paid before (a split sum).',
     severity: 0.8, technique: null, types: ['aml_threshold', 'transaction_velocity'], enabled: true,

@@ -470,6 +470,26 @@ describe('evaluateRules', () => {
     expect(run([rule('split-to-new-payee')], [office(0), transfers([9000, 9100, 9200, 9300], () => 'acct-9', 1)]).score).toBe(0)
   })
 
+  it('finds structuring under a reporting threshold across new payees, not in a run to known suppliers or a big run to new ones', () => {
+    const transfers = (amounts: number[], payee: (index: number) => string, dayIndex = 6) =>
+      office(dayIndex, amounts.map((amount, index) => event(dayIndex, 600 + index * 20, 'transfer', { object: payee(index), amount })))
+    const suppliers = (dayIndex: number) => transfers([24_100, 23_800, 24_600, 1200], (index) => `supplier-${index}`, dayIndex)
+    const history = Array.from({ length: 6 }, (_, index) => suppliers(index))
+    // Three just under 25,000 to three fresh accounts; the known suppliers the same day do not count.
+    const fresh = run([rule('structuring-to-new-payees')], [...history, transfers([24_500, 23_900, 22_800], (index) => `mule-${index}`)])
+    expect(fresh.fired).toEqual(['structuring-to-new-payees'])
+    expect(fresh.facts[0]!.text).toBe('3 transfers between 22500 and 25000 to 3 counterparties never paid before, just under a reporting threshold (rule structuring-to-new-payees)')
+    expect(fresh.score).toBeCloseTo(ruleScale * 0.8)
+    expect(run([rule('structuring-to-new-payees')], [...history, suppliers(6)]).score).toBe(0)
+    // Many just over the threshold too: amounts of every size, no pile-up.
+    expect(run([rule('structuring-to-new-payees')], [...history, transfers([24_500, 23_900, 22_800, 25_500, 26_000, 27_000], (index) => `mule-${index}`)]).score).toBe(0)
+    // A run to twenty new payees puts three under a threshold by chance: under a quarter of them.
+    const newPayeeRun = (count: number) => transfers(Array.from({ length: count }, (_, index) => (index < 3 ? 9_500 + index * 100 : 500 + index * 100)), (index) => `vendor-${index}`)
+    expect(run([rule('structuring-to-new-payees')], [...history, newPayeeRun(20)]).score).toBe(0)
+    expect(run([rule('structuring-to-new-payees')], [...history, newPayeeRun(12)]).fired).toEqual(['structuring-to-new-payees'])
+    expect(run([rule('structuring-to-new-payees')], [history[0]!, transfers([24_500, 23_900, 22_800], (index) => `mule-${index}`, 1)]).score).toBe(0)
+  })
+
   it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {
     const typo = (index: number) => office(index, [...Array.from({ length: 6 }, (_, attempt) => event(index, 530 + attempt * 0.1, 'logon_failed')), event(index, 531, 'logon')])
     const result = run([rule('brute-force-then-success')], Array.from({ length: 8 }, (_, index) => typo(index)))

@@ -55,6 +55,12 @@ const kinds = z.discriminatedUnion('kind', [
   // machine just reached.
   z.object({ kind: z.literal('refused_on_new_host'), minHistoryDays: historyDays }),
   z.object({ kind: z.literal('threshold_structuring'), threshold: z.number().positive(), lowerFraction: z.number().gt(0).lt(1), count }),
+  // At least `count` transfers just under one of `thresholds` (from `lowerFraction` of it) to
+  // counterparties the user never paid before, and nearly all of those around it under it: a sum
+  // structured across fresh beneficiaries, which a clerk's daily run to known suppliers is not.
+  z.object({
+    kind: z.literal('new_payee_structuring'), thresholds: z.array(z.number().positive()).min(1), lowerFraction: z.number().gt(0).lt(1), count, minHistoryDays: historyDays,
+  }),
   // At least `count` transfers in a day to one counterparty the user never paid before, of amounts
   // within `spread` of each other (the largest at most 1 + spread times the smallest), the largest
   // at least `minAmount`: a sum split into like payments, whatever threshold it keeps under.
@@ -340,6 +346,22 @@ function baselineFinding(ruleId: string, counted: Counted, minHistoryDays: numbe
 
 /** Structuring: at least this share of the transfers around the reporting threshold sit just under it. */
 const pileUpShare = 0.8
+/** Structuring to new payees: at least this share of the day's transfers to never-paid counterparties sit just under the threshold. */
+const newPayeeShare = 0.25
+
+/**
+ * Structuring piles amounts up just under a threshold; a run of payments of every size puts about
+ * as many just over it (up to threshold ÷ lowerFraction), so a pile-up is at least `count` of
+ * `transfers` under it and nearly all of the day's transfers around it (`around`) under it.
+ */
+function pileUp(transfers: readonly ScoredEvent[], threshold: number, lowerFraction: number, count: number, around: readonly ScoredEvent[] = transfers): { near: ScoredEvent[]; overText: string } | null {
+  const amountOf = (event: ScoredEvent) => Math.abs(event.amount ?? 0)
+  const near = transfers.filter((event) => amountOf(event) >= threshold * lowerFraction && amountOf(event) < threshold)
+  const under = around.filter((event) => amountOf(event) >= threshold * lowerFraction && amountOf(event) < threshold).length
+  const over = around.filter((event) => amountOf(event) >= threshold && amountOf(event) < threshold / lowerFraction).length
+  if (near.length < count || under < pileUpShare * (under + over)) return null
+  return { near, overText: over > 0 ? ` (and only ${over} just over it)` : '' }
+}
 
 /** A rule that is not a count; `notableToday`: the rules that already fired today and were not routine (for recurrences). */
 function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[]): Finding | null {
@@ -385,17 +407,22 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
     case 'unusual_hours':
       return history.presentDaysEver < rule.minHistoryDays ? null : unusualHours(features.hourEvents, history, rule)
     case 'threshold_structuring': {
-      // Structuring piles amounts up just under the threshold; a run of payments of every size puts
-      // about as many just over it (up to threshold ÷ lowerFraction), so a pile-up is when nearly
-      // all the transfers around the threshold sit under it.
-      const lower = rule.threshold * rule.lowerFraction
-      const upper = rule.threshold / rule.lowerFraction
-      const amounts = day.events.filter((event) => event.action === 'transfer').map((event) => Math.abs(event.amount ?? 0))
-      const near = amounts.filter((amount) => amount >= lower && amount < rule.threshold).length
-      const over = amounts.filter((amount) => amount >= rule.threshold && amount < upper).length
-      if (near < rule.count || near < pileUpShare * (near + over)) return null
-      const overText = over > 0 ? ` (and only ${over} just over it)` : ''
-      return { value: near, text: `${near} transfers between ${lower} and ${rule.threshold}, just under the reporting threshold${overText}` }
+      const pile = pileUp(day.events.filter((event) => event.action === 'transfer'), rule.threshold, rule.lowerFraction, rule.count)
+      if (pile === null) return null
+      return { value: pile.near.length, text: `${pile.near.length} transfers between ${rule.threshold * rule.lowerFraction} and ${rule.threshold}, just under the reporting threshold${pile.overText}` }
+    }
+    case 'new_payee_structuring': {
+      if (history.days < rule.minHistoryDays) return null
+      const transfers = day.events.filter((event) => event.action === 'transfer')
+      const toNew = transfers.filter((event) => isNewObject(event.object, history))
+      for (const threshold of rule.thresholds) {
+        const pile = pileUp(toNew, threshold, rule.lowerFraction, rule.count, transfers)
+        // A month-end run to dozens of new payees puts a few under any threshold by chance.
+        if (pile === null || pile.near.length < newPayeeShare * toNew.length) continue
+        const payees = new Set(pile.near.map((event) => event.object)).size
+        return { value: pile.near.length, text: `${pile.near.length} transfers between ${threshold * rule.lowerFraction} and ${threshold} to ${payees} ${payees === 1 ? 'counterparty' : 'counterparties'} never paid before, just under a reporting threshold${pile.overText}` }
+      }
+      return null
     }
     case 'payee_split':
       return history.days < rule.minHistoryDays ? null : payeeSplit(day, history, rule)
