@@ -118,6 +118,8 @@ export const scoringSummarySchema = z.object({
   seconds: z.number(),
   /** True when only the newest dates were re-scored (see analysis/score-workspace.ts). */
   incremental: z.boolean(),
+  /** When the run began (ms since 1970): a run that began before a settings change did not see it. */
+  startedAt: z.number().int(),
 })
 
 export const weightsSchema = z

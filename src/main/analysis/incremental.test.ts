@@ -58,8 +58,12 @@ describe('incremental scoring', () => {
       addImport(growing, 'older.log', older)
       expect(scoreWorkspace(growing.path, quiet).summary.incremental).toBe(false)
       addImport(growing, 'newer.log', newer)
+      const before = Date.now()
       const second = scoreWorkspace(growing.path, quiet)
       expect(second.summary.incremental).toBe(true)
+      // When the run began, for a client telling a run its change scheduled from one already under way.
+      expect(second.summary.startedAt).toBeGreaterThanOrEqual(before)
+      expect(second.summary.startedAt).toBeLessThanOrEqual(Date.now() - second.summary.seconds * 1000 + 1)
 
       forgetCheckpoint()
       addImport(whole, 'all.log', events)

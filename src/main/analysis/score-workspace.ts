@@ -79,7 +79,7 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const alerts = (sqlite.prepare(`select count(*) as n from alerts where severity != 'low'`).get() as { n: number }).n
     options.report({ stage: 'done', done: 3, total: 3 })
     return {
-      summary: { modelVersion, events: latest.count, users: ranking.length, userDays: days.length, alerts, seconds: (Date.now() - startedAt) / 1000, incremental: from !== null },
+      summary: { modelVersion, events: latest.count, users: ranking.length, userDays: days.length, alerts, seconds: (Date.now() - startedAt) / 1000, incremental: from !== null, startedAt },
       newAlerts: newIds.map(({ id }) => getAlert(sqlite, id)),
     }
   } catch (error) {

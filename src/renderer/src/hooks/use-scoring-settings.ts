@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { ScoringSettings, ScoringSummary } from '../../../shared/scoring-schemas'
 import type { ArgusError } from '../../../shared/errors'
 import { asArgusError, call } from '../api/client'
@@ -25,8 +25,8 @@ export interface ScoringSettingsControl {
   /** Resolves with why the engine refused, or undefined once saved. */
   saveWeights: (weights: DetectorWeights) => Promise<ArgusError | undefined>
   saveAlertPercentile: (percentile: number | null) => Promise<ArgusError | undefined>
-  /** Another change (the time zone, the rules) made the engine schedule a rescoring. */
-  expectRescore: () => void
+  /** Runs another change that makes the engine rescore (the time zone) and, when it succeeds, follows that rescoring. */
+  rescoreAfter: (change: () => Promise<ArgusError | undefined>) => Promise<ArgusError | undefined>
 }
 
 /** Detector weights and the alert percentile; saving them makes the engine rescore, which is followed here. */
@@ -36,21 +36,31 @@ export function useScoringSettings(): ScoringSettingsControl {
   const [busy, setBusy] = useState(false)
   const [rescore, setRescore] = useState<RescoreState>({ state: 'idle' })
 
+  // A run that began before the change was asked for (an import's) read the old settings: its end
+  // is not "rescored"; the run the change scheduled follows it.
+  const changedAt = useRef(0)
+  const expect = useCallback((requestedAt: number) => {
+    changedAt.current = requestedAt
+    setRescore({ state: 'pending' })
+  }, [])
   useEvent('scoring:progress', ({ stage, done, total }) => setRescore({ state: 'running', stage, done, total }))
-  useEvent('scoring:finished', (summary) => setRescore({ state: 'finished', summary }))
+  useEvent('scoring:finished', (summary) => {
+    if (summary.startedAt >= changedAt.current) setRescore({ state: 'finished', summary })
+  })
 
   const save = useCallback(async (work: () => Promise<ScoringSettings>): Promise<ArgusError | undefined> => {
     setBusy(true)
+    const requestedAt = Date.now()
     try {
       setSaved(await work())
-      setRescore({ state: 'pending' })
+      expect(requestedAt)
       return undefined
     } catch (error) {
       return asArgusError(error)
     } finally {
       setBusy(false)
     }
-  }, [])
+  }, [expect])
 
   return {
     settings: saved ?? loaded.data,
@@ -60,6 +70,11 @@ export function useScoringSettings(): ScoringSettingsControl {
     rescore,
     saveWeights: (weights) => save(() => call('scoring:setWeights', weights)),
     saveAlertPercentile: (percentile) => save(() => call('scoring:setAlertPercentile', { percentile })),
-    expectRescore: () => setRescore({ state: 'pending' }),
+    rescoreAfter: async (change) => {
+      const requestedAt = Date.now()
+      const error = await change()
+      if (!error) expect(requestedAt)
+      return error
+    },
   }
 }

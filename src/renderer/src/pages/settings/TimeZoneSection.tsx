@@ -41,9 +41,8 @@ export function TimeZoneSection({ workspace, scoring, readOnly }: TimeZoneSectio
   const disabled = readOnly || settings.busy
 
   async function saveZone(): Promise<void> {
-    const error = await settings.saveTimeZone(zone.trim())
+    const error = await scoring.rescoreAfter(() => settings.saveTimeZone(zone.trim()))
     finish(error, 'zone', () => setZoneText(undefined))
-    if (!error) scoring.expectRescore()
   }
 
   async function saveYear(): Promise<void> {
