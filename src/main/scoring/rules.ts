@@ -355,10 +355,10 @@ const newPayeeShare = 0.25
  * `transfers` under it and nearly all of the day's transfers around it (`around`) under it.
  */
 function pileUp(transfers: readonly ScoredEvent[], threshold: number, lowerFraction: number, count: number, around: readonly ScoredEvent[] = transfers): { near: ScoredEvent[]; overText: string } | null {
-  const amountOf = (event: ScoredEvent) => Math.abs(event.amount ?? 0)
-  const near = transfers.filter((event) => amountOf(event) >= threshold * lowerFraction && amountOf(event) < threshold)
-  const under = around.filter((event) => amountOf(event) >= threshold * lowerFraction && amountOf(event) < threshold).length
-  const over = around.filter((event) => amountOf(event) >= threshold && amountOf(event) < threshold / lowerFraction).length
+  const within = (from: number, to: number) => (event: ScoredEvent) => Math.abs(event.amount ?? 0) >= from && Math.abs(event.amount ?? 0) < to
+  const near = transfers.filter(within(threshold * lowerFraction, threshold))
+  const under = around.filter(within(threshold * lowerFraction, threshold)).length
+  const over = around.filter(within(threshold, threshold / lowerFraction)).length
   if (near.length < count || under < pileUpShare * (under + over)) return null
   return { near, overText: over > 0 ? ` (and only ${over} just over it)` : '' }
 }
@@ -657,9 +657,10 @@ function isPolicyRefusal(event: ScoredEvent): boolean {
 
 function refusedOnNewHost(day: UserDay, features: DayFeatures): Finding | null {
   const fresh = new Set(features.firstSeen.hosts)
-  const hosts = [...new Set(day.events.filter((event) => event.host !== null && isPolicyRefusal(event)).map((event) => hostIdentity(event.host!)))].filter((host) => fresh.has(host))
-  if (hosts.length === 0) return null
-  const reason = String(day.events.find(isPolicyRefusal)!.attrs.reason)
+  const probes = day.events.filter((event) => event.host !== null && isPolicyRefusal(event) && fresh.has(hostIdentity(event.host)))
+  if (probes.length === 0) return null
+  const hosts = [...new Set(probes.map((event) => hostIdentity(event.host!)))]
+  const reason = String(probes[0]!.attrs.reason)
   return { value: hosts.length, text: `sudo refused (${reason}) on ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}, ${hosts.length === 1 ? 'a host' : 'hosts'} first used that day` }
 }
 
