@@ -39,28 +39,36 @@ export function useScoringSettings(): ScoringSettingsControl {
   // A run that began before the change was asked for (an import's) read the old settings: its end
   // is not "rescored"; the run the change scheduled follows it.
   const changedAt = useRef(0)
-  const expect = useCallback((requestedAt: number) => {
-    changedAt.current = requestedAt
-    setRescore({ state: 'pending' })
-  }, [])
   useEvent('scoring:progress', ({ stage, done, total }) => setRescore({ state: 'running', stage, done, total }))
   useEvent('scoring:finished', (summary) => {
     if (summary.startedAt >= changedAt.current) setRescore({ state: 'finished', summary })
   })
 
+  const rescoreAfter = useCallback(async (change: () => Promise<ArgusError | undefined>): Promise<ArgusError | undefined> => {
+    const requestedAt = Date.now()
+    const error = await change()
+    if (!error) {
+      changedAt.current = requestedAt
+      setRescore({ state: 'pending' })
+    }
+    return error
+  }, [])
+
   const save = useCallback(async (work: () => Promise<ScoringSettings>): Promise<ArgusError | undefined> => {
     setBusy(true)
-    const requestedAt = Date.now()
     try {
-      setSaved(await work())
-      expect(requestedAt)
-      return undefined
-    } catch (error) {
-      return asArgusError(error)
+      return await rescoreAfter(async () => {
+        try {
+          setSaved(await work())
+          return undefined
+        } catch (error) {
+          return asArgusError(error)
+        }
+      })
     } finally {
       setBusy(false)
     }
-  }, [expect])
+  }, [rescoreAfter])
 
   return {
     settings: saved ?? loaded.data,
@@ -70,11 +78,6 @@ export function useScoringSettings(): ScoringSettingsControl {
     rescore,
     saveWeights: (weights) => save(() => call('scoring:setWeights', weights)),
     saveAlertPercentile: (percentile) => save(() => call('scoring:setAlertPercentile', { percentile })),
-    rescoreAfter: async (change) => {
-      const requestedAt = Date.now()
-      const error = await change()
-      if (!error) expect(requestedAt)
-      return error
-    },
+    rescoreAfter,
   }
 }
