@@ -78,16 +78,17 @@ export const defaultRules: readonly Rule[] = [
     kind: 'first_time_action', actions: ['account_create', 'group_member_add', 'password_reset'], minHistoryDays: 5,
   },
   {
-    // A helpdesk round touches new machines every week: the burst is judged against the user's own days.
-    id: 'new-host-burst', description: 'Four or more hosts used for the first time on one day, more than on the user’s usual days.',
+    // A helpdesk round touches new machines every week, some rounds larger than others: the burst is
+    // judged against the user's own days, and must be half as large again as their largest usual one.
+    id: 'new-host-burst', description: 'Four or more hosts used for the first time on one day, half as many again as on the user’s busiest usual days.',
     severity: 0.6, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5, overUsual: 1,
+    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5, overUsual: 1.5,
   },
   {
     // Beside new-host-burst: a new server or two is a project, ten in a day is a sweep across the network.
-    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day, more than on the user’s usual days: a sweep across the network.',
+    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day, half as many again as on the user’s busiest usual days: a sweep across the network.',
     severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5, overUsual: 1,
+    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5, overUsual: 1.5,
   },
   {
     id: 'new-destination-burst', description: 'Connections or logons to several never-reached addresses on one day.',

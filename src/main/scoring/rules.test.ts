@@ -188,6 +188,10 @@ describe('evaluateRules', () => {
     // A helpdesk round through new machines every few days is the user's usual: no burst.
     const rounds = Array.from({ length: 12 }, (_, index) => (index % 3 === 0 ? hosts(index - 12, 12, 'lt') : office(index - 12)))
     expect(run(burst, [...rounds, hosts(0, 12, 'lt')]).score).toBe(0)
+    // So is an administrator's occasional round a little larger than the largest before it; half as large again is a burst.
+    const occasional = Array.from({ length: 12 }, (_, index) => (index === 6 || index === 10 ? hosts(index - 12, 10, 'lt') : office(index - 12)))
+    expect(run(burst, [...occasional, hosts(0, 14, 'ws')]).score).toBe(0)
+    expect(run(burst, [...occasional, hosts(0, 16, 'ws')]).fired).toEqual(['new-host-burst', 'new-host-sweep'])
   })
 
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
