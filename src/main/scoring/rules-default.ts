@@ -102,6 +102,18 @@ export const defaultRules: readonly Rule[] = [
     kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5, overUsual: 0,
   },
   {
+    // Quieter than the burst: a share or two never opened before, after two weeks of history.
+    id: 'new-location', description: 'Files opened in two or more shares or folders the user never used before, after two weeks of history.',
+    severity: 0.2, technique: 'T1039', types: ['exfiltration'], enabled: true,
+    kind: 'new_entity_burst', entity: 'locations', count: 2, minHistoryDays: 10, overUsual: 1.5,
+  },
+  {
+    // Collection spread over days (a departing employee gathering what to take) is a campaign on each of them.
+    id: 'sustained-collection', description: 'Shares or folders never used before opened on two or more of the last seven days.',
+    severity: 0.5, technique: 'T1039', types: ['exfiltration', 'behaviour_drift'], enabled: true,
+    kind: 'recurrence', rules: ['new-location', 'new-location-burst'], days: 7, count: 2,
+  },
+  {
     // Reading the password hashes is rarely anyone's daily work, administrators' included.
     id: 'credential-access', description: 'A command that reads or dumps stored credentials: /etc/shadow, the SAM or NTDS database, LSASS memory.',
     severity: 0.7, technique: 'T1003', types: ['privilege_escalation'], enabled: true,

@@ -313,6 +313,23 @@ describe('evaluateRules', () => {
     expect(run([rule('new-location-burst')], [office(0), sweep]).score).toBe(0)
   })
 
+  it('marks collection spread over days: two never-used shares on one day, then again within a week', () => {
+    const rules = [rule('new-location'), rule('new-location-burst'), rule('sustained-collection')]
+    const opens = (index: number, shares: string[]) => office(index, shares.map((share, minute) => event(index, 700 + minute, 'file_open', { object: `\\\\fs01\\${share}\\notes.docx` })))
+    const own = Array.from({ length: 16 }, (_, index) => opens(index, ['sales']))
+    // One share never opened before is nobody's campaign; two are a finding of their own, weak alone.
+    expect(run(rules, [...own, opens(16, ['sales', 'hr'])]).score).toBe(0)
+    const first = run(rules, [...own, opens(16, ['hr', 'legal'])])
+    expect(first.fired).toEqual(['new-location'])
+    expect(first.score).toBeCloseTo(ruleScale * 0.2 * strengthOver(2, 2))
+    // Two more, three days later: the collection goes on, and the day says so.
+    const again = run(rules, [...own, opens(16, ['hr', 'legal']), opens(17, ['sales']), opens(18, ['sales']), opens(19, ['board', 'treasury'])])
+    expect(again.fired).toEqual(['new-location', 'sustained-collection'])
+    expect(again.facts.find((fact) => fact.key === 'sustained-collection')!.text).toBe('new-location or new-location-burst fired on 2 of the last 7 days (rule sustained-collection, T1039)')
+    // Before two weeks of history the user's usual is not known well enough for two to count.
+    expect(run(rules, [...own.slice(0, 8), opens(8, ['hr', 'legal'])]).score).toBe(0)
+  })
+
   it('fires on commands that read stored credentials, through sudo or as a started process', () => {
     const viaSudo = run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/cat /etc/shadow' })])])
     expect(viaSudo.score).toBeCloseTo(ruleScale * 0.7)
