@@ -219,6 +219,11 @@ function rulesScore(facts: readonly Fact[]): number {
   return Math.min(1, ruleScale * facts.reduce((total, fact) => total + fact.weight, 0))
 }
 
+/** How far the day's findings go past the score's cap of 1, up to as much again (0–1): see `combineDetectors`. */
+export function rulesPastCap(facts: readonly Fact[]): number {
+  return Math.min(1, Math.max(0, ruleScale * facts.reduce((total, fact) => total + (fact.detector === 'rules' ? fact.weight : 0), 0) - 1))
+}
+
 export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {
   const facts: Fact[] = []
   const fired: string[] = []
