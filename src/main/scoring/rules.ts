@@ -214,14 +214,19 @@ export interface RulesResult extends DetectorResult {
   counts: Map<string, number>
 }
 
-/** The day's rules score from its fired rules' weighted facts. */
+/** The day's findings: its fired rules' weighted facts summed and scaled, before the cap. */
+function findings(facts: readonly Fact[]): number {
+  return ruleScale * facts.reduce((total, fact) => total + fact.weight, 0)
+}
+
+/** The day's rules score: its findings, capped at 1. */
 function rulesScore(facts: readonly Fact[]): number {
-  return Math.min(1, ruleScale * facts.reduce((total, fact) => total + fact.weight, 0))
+  return Math.min(1, findings(facts))
 }
 
 /** How far the day's findings go past the score's cap of 1, up to as much again (0–1): see `combineDetectors`. */
 export function rulesPastCap(facts: readonly Fact[]): number {
-  return Math.min(1, Math.max(0, ruleScale * facts.reduce((total, fact) => total + (fact.detector === 'rules' ? fact.weight : 0), 0) - 1))
+  return Math.min(1, Math.max(0, findings(facts) - 1))
 }
 
 export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {
