@@ -83,7 +83,7 @@ describe('scoreBaseline', () => {
 
   it('leans on the peer group, at half strength, while the user is new', () => {
     const peers = createPopulationHistory()
-    history.forEach((vector) => rememberPopulationDay(peers, { date: '2024-03-04', features: { vector, entities: emptyEntities(), firstSeen: emptyEntities(), actions: [], sequence: new Uint8Array([0]), hourEvents: new Array<number>(24).fill(0) }, compared: comparedValues(vector), surprise: 0, firedRules: [], notableRules: [], ruleCounts: new Map(), spread: null, present: true }))
+    history.forEach((vector) => rememberPopulationDay(peers, { date: '2024-03-04', features: { vector, entities: emptyEntities(), firstSeen: emptyEntities(), actions: [], sequence: new Uint8Array([0]), hourEvents: new Array<number>(24).fill(0), uploads: new Map() }, compared: comparedValues(vector), surprise: 0, firedRules: [], notableRules: [], ruleCounts: new Map(), spread: null, present: true }))
     const peerStats = featureStats(peers.compared, peers.days)
     const today = ordinary(20, { failed_logons: 30, failure_share: 30 / 130 })
     const cold = score(today, { user: null, peer: peerStats })

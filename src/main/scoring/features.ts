@@ -76,6 +76,13 @@ export interface DayFeatures {
   sequence: Uint8Array
   /** Events per clock hour of the day (0–23), those that count as the user being active. */
   hourEvents: number[]
+  /** The day's uploads per host name: how many, and their bytes (0 where sizes are not logged). */
+  uploads: Map<string, HostUploads>
+}
+
+export interface HostUploads {
+  uploads: number
+  bytes: number
 }
 
 /** The reporting threshold transfers are structured under (AML), and how close counts as "just under". */
@@ -155,6 +162,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   const weekend = working.weekendDays.includes(weekdayOf(day.date))
   const transferTimes: number[] = []
   const actions = new Set<string>()
+  const uploads = new Map<string, HostUploads>()
   let failures = 0
   const clock = createClock(day, working, weekend)
   let length = 1
@@ -178,6 +186,12 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
     if (event.host !== null) sets.hosts.add(hostIdentity(event.host))
     if (event.srcIp !== null && !isLocalAddress(event.srcIp)) sets.sourceIps.add(event.srcIp)
     if (event.bytes !== null && event.bytes > 0) vector[featureIndex.bytes]! += event.bytes
+    if (event.action === 'web_upload' && event.object !== null) {
+      const entry = uploads.get(event.object) ?? { uploads: 0, bytes: 0 }
+      entry.uploads++
+      entry.bytes += event.bytes ?? 0
+      uploads.set(event.object, entry)
+    }
     switch (event.category) {
       case 'file':
         if (event.object !== null) {
@@ -254,7 +268,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
   vector[featureIndex.new_counterparties] = firstSeen.counterparties.length
   vector[featureIndex.distinct_locations] = entities.locations.length
   vector[featureIndex.new_locations] = firstSeen.locations.length
-  return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length), hourEvents: clock.hourEvents }
+  return { vector, entities, firstSeen, actions: [...actions].sort(), sequence: sequenceBuffer.slice(0, length), hourEvents: clock.hourEvents, uploads }
 }
 
 /** Time-of-day features, accumulated over the events that count as the user being active. */

@@ -1,7 +1,6 @@
-import { createSeenEntities, featureCount, featureIndex, rememberEntities, type DayFeatures, type SeenEntities } from './features'
+import { createSeenEntities, featureCount, featureIndex, rememberEntities, type DayFeatures, type HostUploads, type SeenEntities } from './features'
 import { addSequence, createTransitionCounts, type TransitionCounts } from './markov'
 import { siteOf } from './sites'
-import type { ScoredEvent } from './types'
 
 // What scoring remembers between days, per user and per population (a peer group, everyone).
 // Everything here is updated only after a day has been scored, which is what keeps every
@@ -289,22 +288,9 @@ export function rememberPopulationDay(population: PopulationHistory, memory: Day
  */
 export type SiteUploaders = Map<string, Map<string, number>>
 
-/** The day's uploads per host name: how many, and their bytes (0 where sizes are not logged). */
-export function uploadsByHost(events: readonly ScoredEvent[]): Map<string, { uploads: number; bytes: number }> {
-  const byHost = new Map<string, { uploads: number; bytes: number }>()
-  for (const event of events) {
-    if (event.action !== 'web_upload' || event.object === null) continue
-    const entry = byHost.get(event.object) ?? { uploads: 0, bytes: 0 }
-    entry.uploads++
-    entry.bytes += event.bytes ?? 0
-    byHost.set(event.object, entry)
-  }
-  return byHost
-}
-
-/** The day's uploads per site: bytes where sizes are logged, else the number of uploads. */
-export function uploadVolumes(byHost: ReadonlyMap<string, { uploads: number; bytes: number }>): Map<string, number> {
-  const bySite = new Map<string, { uploads: number; bytes: number }>()
+/** The day's uploads per site (from `DayFeatures.uploads`): bytes where sizes are logged, else the number of uploads. */
+export function uploadVolumes(byHost: ReadonlyMap<string, HostUploads>): Map<string, number> {
+  const bySite = new Map<string, HostUploads>()
   for (const [host, entry] of byHost) {
     const site = siteOf(host)
     const total = bySite.get(site) ?? { uploads: 0, bytes: 0 }
@@ -313,8 +299,8 @@ export function uploadVolumes(byHost: ReadonlyMap<string, { uploads: number; byt
   return new Map([...bySite].map(([site, total]) => [site, total.bytes > 0 ? total.bytes : total.uploads]))
 }
 
-export function rememberUploads(uploaders: SiteUploaders, user: string, events: readonly ScoredEvent[]): void {
-  for (const [site, volume] of uploadVolumes(uploadsByHost(events))) {
+export function rememberUploads(uploaders: SiteUploaders, user: string, uploads: ReadonlyMap<string, HostUploads>): void {
+  for (const [site, volume] of uploadVolumes(uploads)) {
     let users = uploaders.get(site)
     if (users === undefined) uploaders.set(site, (users = new Map()))
     users.set(user, Math.max(volume, users.get(user) ?? 0))

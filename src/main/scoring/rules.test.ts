@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { actionVocabulary } from '../../shared/actions'
 import { comparedValues } from './baseline'
-import { computeDayFeatures } from './features'
+import { computeDayFeatures, createSeenEntities } from './features'
 import { createUserHistory, rememberUploads, rememberUserDay, type SiteUploaders, type UserHistory } from './history'
 import { buildFailureIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
 import { defaultRules, withNewDefaults } from './rules-default'
@@ -240,7 +240,8 @@ describe('evaluateRules', () => {
   it('counts a first upload to a site three colleagues already send as much to at half', () => {
     const upload = (host: string, bytes = 2e9) => office(6, [event(6, 700, 'web_upload', { object: host, bytes })])
     const uploaders: SiteUploaders = new Map()
-    const earlier = (user: string, host: string, bytes: number) => rememberUploads(uploaders, user, [event(2, 600, 'web_upload', { object: host, bytes })])
+    const earlier = (user: string, host: string, bytes: number) =>
+      rememberUploads(uploaders, user, computeDayFeatures(day(2, [event(2, 600, 'web_upload', { object: host, bytes })], user), createSeenEntities()).uploads)
     earlier('bob', 'files.osf.io', 3e9)
     earlier('carol', 'files.osf.io', 2e9)
     // The user's own earlier uploads and other sites do not make a site shared.

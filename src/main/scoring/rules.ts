@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import { SortedValues, historyWindow, uploadVolumes, uploadsByHost, type SiteUploaders, type UserHistory } from './history'
+import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
 import { siteOf } from './sites'
 import { formatQuantity } from './explain'
 import { baselineShare } from './ocean'
@@ -692,7 +692,7 @@ const sharedSiteFactor = 0.5
 
 function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
   const { day, history } = input
-  const byHost = uploadsByHost(day.events)
+  const byHost = input.features.uploads
   const volumes = uploadVolumes(byHost)
   let strongest: Finding | null = null
   for (const [domain, entry] of byHost) {

@@ -165,7 +165,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
         if (entry.phantom) continue
         if (entry.group !== '') rememberPopulationDay(populationOf(entry.group), memory)
         rememberPopulationDay(everyone, memory)
-        rememberUploads(uploaders, entry.day.user, entry.day.events)
+        rememberUploads(uploaders, entry.day.user, entry.features.uploads)
         if (entry.row !== null) reference.push(entry.row)
       }
     }
