@@ -41,6 +41,7 @@ export const actionVocabulary: Readonly<Record<string, { category: EventCategory
   file_write: { category: 'file', meaning: 'a file was written (CERT File Write)' },
   file_copy: { category: 'file', meaning: 'a file was copied (CERT File Copy; attrs.toRemovableMedia)' },
   file_delete: { category: 'file', meaning: 'a file was deleted (CERT File Delete, Sysmon 23)' },
+  share_access: { category: 'file', meaning: 'a network share was opened (5140); object = the share as logged (\\\\*\\C$), host = the server' },
   device_connect: { category: 'device', meaning: 'removable media connected (CERT Connect)' },
   device_disconnect: { category: 'device', meaning: 'removable media disconnected (CERT Disconnect)' },
   email_send: { category: 'email', meaning: 'an email was sent (object = recipients)' },

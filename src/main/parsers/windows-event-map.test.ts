@@ -180,6 +180,34 @@ describe('mapWindowsEvent: Sysmon', () => {
   })
 })
 
+describe('mapWindowsEvent: file and share access', () => {
+  const access = { ...subject, ObjectServer: 'Security', ObjectType: 'File', ObjectName: 'D:\\Shares\\HR\\2024\\salaries.xlsx', HandleId: '0xcea', ProcessName: 'System' }
+
+  it('reads 4663 on a file as an open, write or delete by the subject, never as removable media', () => {
+    expect(mapped(record(4663, { ...access, AccessList: '%%4416', AccessMask: '0x1' }))).toMatchObject({
+      user: 'admin', category: 'file', action: 'file_open', object: 'D:\\Shares\\HR\\2024\\salaries.xlsx', host: 'DC01.corp.example', outcome: 'success',
+      attrs: { eventId: 4663, accessMask: '0x1', process: 'System', toRemovableMedia: false },
+    })
+    expect(mapped(record(4663, { ...access, AccessMask: '0x2' })).action).toBe('file_write')
+    expect(mapped(record(4663, { ...access, AccessMask: '0x6' })).action).toBe('file_write')
+    expect(mapped(record(4663, { ...access, AccessMask: '0x10000' })).action).toBe('file_delete')
+    // Removable storage auditing names the device, not a drive letter: whether it is removable is left open.
+    expect(mapped(record(4663, { ...access, ObjectName: '\\Device\\HarddiskVolume5\\a.docx', AccessMask: '0x2' })).attrs.toRemovableMedia).toBeUndefined()
+  })
+
+  it('keeps 4663 on a registry key or a process generic', () => {
+    expect(mapped(record(4663, { ...access, ObjectType: 'Key', ObjectName: '\\REGISTRY\\MACHINE\\SAM', AccessMask: '0x1' })).action).toBe('windows_event')
+    expect(mapped(record(4663, { ...access, ObjectType: 'Process', ObjectName: '\\Device\\HarddiskVolume2\\Windows\\System32\\lsass.exe', AccessMask: '0x10' })).action).toBe('windows_event')
+  })
+
+  it('reads 5140 as a share opened from an address, the share as logged', () => {
+    expect(mapped(record(5140, { ...subject, ObjectType: 'File', IpAddress: '10.20.1.74', IpPort: '50123', ShareName: '\\\\*\\ADMIN$', ShareLocalPath: '\\??\\C:\\Windows', AccessMask: '0x1' }))).toMatchObject({
+      user: 'admin', category: 'file', action: 'share_access', object: '\\\\*\\ADMIN$', srcIp: '10.20.1.74',
+      attrs: { eventId: 5140, accessMask: '0x1', sharePath: '\\??\\C:\\Windows' },
+    })
+  })
+})
+
 describe('mapWindowsEvent: everything else and bad records', () => {
   it('keeps an unmapped event as Provider/EventID with its data', () => {
     expect(mapped(record(5156, { ...subject, Application: 'C:\\x.exe', DestAddress: '10.0.0.9' }))).toMatchObject({
@@ -244,10 +272,10 @@ describe('mapWindowsEvent on EVTX-ATTACK-SAMPLES', () => {
       }
     }
     expect(actions).toEqual({
-      windows_event: 6163, process_start: 1533, file_create: 209, network_connect: 164, logon: 87, log_cleared: 26,
+      windows_event: 6153, process_start: 1533, file_create: 209, network_connect: 164, logon: 87, log_cleared: 26,
       privilege_use: 22, credential_validation: 12, kerberos_tgt: 11, explicit_credentials: 7, account_modify: 5,
       file_delete: 3, password_reset: 2, account_create: 2, group_member_add: 2, logoff: 2, kerberos_service: 2,
-      logon_failed: 1, dns_query: 1, account_enable: 1,
+      logon_failed: 1, dns_query: 1, account_enable: 1, share_access: 6, file_open: 4,
     })
   })
 })

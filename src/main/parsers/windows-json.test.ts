@@ -177,13 +177,13 @@ function actionCounts(relative: string): Record<string, number> {
 describe('windows-json on OTRF Security-Datasets', () => {
   it.skipIf(!available)('credential access: empire_mimikatz_logonpasswords, 6,026 events (needs ../shared/data)', () => {
     expect(actionCounts('atomic/windows/credential_access/host/empire_mimikatz_logonpasswords.zip')).toEqual({
-      windows_event: 5889, network_connect: 90, privilege_use: 10, logon: 10, logoff: 10, file_create: 14, process_start: 2, dns_query: 1,
+      windows_event: 5888, network_connect: 90, privilege_use: 10, logon: 10, logoff: 10, file_create: 14, process_start: 2, dns_query: 1, share_access: 1,
     })
   })
 
   it.skipIf(!available)('lateral movement: covenant_psremoting_command, 4,284 events (needs ../shared/data)', () => {
     expect(actionCounts('atomic/windows/lateral_movement/host/covenant_psremoting_command.zip')).toEqual({
-      windows_event: 4132, privilege_use: 13, logon: 16, logoff: 14, network_connect: 55, process_start: 16, file_create: 23,
+      windows_event: 4127, share_access: 5, privilege_use: 13, logon: 16, logoff: 14, network_connect: 55, process_start: 16, file_create: 23,
       file_delete: 6, dns_query: 2, explicit_credentials: 5, kerberos_tgt: 1, kerberos_service: 1,
     })
   })

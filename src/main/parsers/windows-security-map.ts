@@ -123,6 +123,10 @@ export function mapSecurityEvent(record: WindowsRecord): MappedFields | null {
           srcPort: integer(field(record, 'IpPort')),
         }),
       }
+    case 4663:
+      return fileAccess(record, subject)
+    case 5140:
+      return shareAccess(record, subject)
     case 4776:
       return {
         category: 'authentication',
@@ -160,4 +164,54 @@ export function mapSecurityEvent(record: WindowsRecord): MappedFields | null {
     }
   }
   return null
+}
+
+// AccessMask bits of a file object (winnt.h): what the handle was opened to do.
+const readData = 0x1
+const writeData = 0x2
+const appendData = 0x4
+const deleteAccess = 0x10000
+const driveOrSharePath = /^([a-z]:\\|\\\\)/i
+
+/**
+ * 4663, an audited access to an object: for a file, an open, write or delete of `ObjectName` by
+ * the subject (a file server's shares, audited per folder). Other object types (registry keys,
+ * kernel objects) stay generic. A drive-letter path is the logging machine's own audited folder,
+ * never removable media: Windows reports removable storage under its device path (\Device\…).
+ */
+function fileAccess(record: WindowsRecord, subject: string | null): MappedFields | null {
+  const objectType = field(record, 'ObjectType')
+  const path = field(record, 'ObjectName')
+  if (objectType?.toLowerCase() !== 'file' || path === null) return null
+  const mask = integer(field(record, 'AccessMask')) ?? readData
+  const action = mask & deleteAccess ? 'file_delete' : mask & (writeData | appendData) ? 'file_write' : 'file_open'
+  return {
+    category: 'file',
+    action,
+    user: subject,
+    object: path,
+    attrs: withValues(baseAttrs(record), {
+      accessMask: field(record, 'AccessMask'),
+      process: field(record, 'ProcessName'),
+      toRemovableMedia: driveOrSharePath.test(path) ? false : null,
+    }),
+  }
+}
+
+/**
+ * 5140, a network share opened. The object is the share as the log names it (`\\*\C$`; the
+ * server is the event's host), so the location is the kind of share: an administrator's daily C$
+ * on new machines is already counted as new hosts, a first ADMIN$ is a location never used before.
+ */
+function shareAccess(record: WindowsRecord, subject: string | null): MappedFields | null {
+  const share = field(record, 'ShareName')
+  if (share === null) return null
+  return {
+    category: 'file',
+    action: 'share_access',
+    user: subject,
+    object: share,
+    srcIp: field(record, 'IpAddress'),
+    attrs: withValues(baseAttrs(record), { accessMask: field(record, 'AccessMask'), sharePath: field(record, 'ShareLocalPath') }),
+  }
 }

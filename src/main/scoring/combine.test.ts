@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { combineDetectors, maxFacts, normalizeWeights, userRisk } from './combine'
+import { ruleScale } from './rules'
 import { defaultWeights, type DetectorId, type DetectorResult, type Fact } from './types'
 
 function fact(detector: DetectorId, key: string, weight: number): Fact {
@@ -36,6 +37,20 @@ describe('combineDetectors', () => {
     expect(combineDetectors(all(0.4999), weights).severity).toBe('low')
     const rulesOnly = combineDetectors({ baseline: quiet, markov: quiet, iforest: quiet, rules: { score: 1, facts: [], types: ['brute_force'] }, ocean: quiet }, weights)
     expect(rulesOnly.risk).toBeCloseTo(defaultWeights.rules)
+  })
+
+  it('adds 0.4 of the rules’ findings past their cap of 1, up to as much again, and nothing for a day within it', () => {
+    const rules = (...weightsOfFacts: number[]): DetectorResult => {
+      const facts = weightsOfFacts.map((weight, index) => fact('rules', `rule-${index}`, weight))
+      return { score: Math.min(1, ruleScale * weightsOfFacts.reduce((total, weight) => total + weight, 0)), facts, types: ['privilege_escalation'] }
+    }
+    const risk = (result: DetectorResult) => combineDetectors({ baseline: quiet, markov: quiet, iforest: quiet, rules: result, ocean: quiet }, weights).risk
+    // One finding of 0.8: 0.64, under the cap.
+    expect(risk(rules(0.8))).toBeCloseTo(defaultWeights.rules * ruleScale * 0.8)
+    // An administrator added (0.8), Defender disabled (0.7), a first account created (0.5): 1.6 of findings, 0.6 past the cap.
+    expect(risk(rules(0.8, 0.7, 0.5))).toBeCloseTo(defaultWeights.rules * (1 + 0.4 * 0.6))
+    // Never more than as much again.
+    expect(risk(rules(1, 1, 1, 1))).toBeCloseTo(defaultWeights.rules * 1.4)
   })
 
   it('orders types by the weighted score behind them and facts by weight × detector weight', () => {

@@ -1,4 +1,5 @@
 import { severityOf, type Severity } from '../../shared/severity'
+import { rulesPastCap } from './rules'
 import { defaultWeights, detectorIds, type AnomalyType, type DetectorId, type DetectorResult, type DetectorWeights, type Fact } from './types'
 
 // risk = Σ wᵢ·scoreᵢ with the analyst's weights normalized to sum to 1 (DESIGN.md). Anomaly types
@@ -27,6 +28,15 @@ export interface Combined {
   facts: Fact[]
 }
 
+/**
+ * The rules score is capped at 1, so an administrator added, Defender disabled and a first account
+ * created would weigh no more than one of them. This share of the findings past the cap is added
+ * on top: measured on the four independent generators' corpora, it lifted such days above honest
+ * look-alikes with one finding and a high baseline (night workers, uploaders), while a day with a
+ * single finding keeps its risk.
+ */
+const rulesPastCapShare = 0.4
+
 /** Combines the five detectors' results with normalized weights. */
 export function combineDetectors(results: Readonly<Record<DetectorId, DetectorResult>>, weights: DetectorWeights): Combined {
   let risk = 0
@@ -36,6 +46,7 @@ export function combineDetectors(results: Readonly<Record<DetectorId, DetectorRe
     const result = results[id]
     const weighted = weights[id] * result.score
     risk += weighted
+    if (id === 'rules') risk += weights.rules * rulesPastCapShare * rulesPastCap(result.facts)
     // A detector's first type is its main finding; later ones get slightly less of its weight.
     result.types.forEach((type, index) => strength.set(type, (strength.get(type) ?? 0) + weighted * (1 - 0.1 * Math.min(index, 5))))
     for (const fact of result.facts) facts.push({ fact, rank: fact.weight * weights[id] })

@@ -196,6 +196,15 @@ describe('fileLocation', () => {
     expect(later.firstSeen.locations).toEqual(['\\\\fs01\\hr', '\\\\fs01\\legal'])
   })
 
+  it('takes a share opened (5140) as a location of its own, the same on every server', () => {
+    const share = (name: string) => event(monday, '10:00', 'share_access', { object: name })
+    const seen = createSeenEntities()
+    rememberEntities(seen, computeDayFeatures(day('2024-03-04', monday, [share('\\\\*\\C$')]), seen).entities)
+    const later = computeDayFeatures(day('2024-03-05', monday + 86_400_000, [share('\\\\*\\C$'), share('\\\\*\\ADMIN$')]), seen)
+    expect(later.firstSeen.locations).toEqual(['\\\\*\\admin$'])
+    expect(later.entities.files).toEqual([])
+  })
+
   it('remembers the names of files touched off removable media, not of the copies written to it', () => {
     const features = computeDayFeatures(day('2024-03-04', monday, [
       event(monday, '10:00', 'file_open', { object: '\\\\fs01\\sales\\Q1 Plan.PPTX' }),

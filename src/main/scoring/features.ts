@@ -195,13 +195,14 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
     switch (event.category) {
       case 'file':
         if (event.object !== null) {
-          const location = fileLocation(event.object)
+          // A share opened (5140) is a location itself, not a file in one.
+          const location = event.action === 'share_access' ? event.object.toLowerCase() : fileLocation(event.object)
           if (location !== null) sets.locations.add(location)
         }
         if (isRemovableWrite(event.action, event.object, event.attrs)) {
           vector[featureIndex.removable_copies]! += 1
           symbol = symbols.removable
-        } else if (event.object !== null) {
+        } else if (event.object !== null && event.action !== 'share_access') {
           sets.files.add(fileName(event.object))
         }
         break

@@ -78,16 +78,17 @@ export const defaultRules: readonly Rule[] = [
     kind: 'first_time_action', actions: ['account_create', 'group_member_add', 'password_reset'], minHistoryDays: 5,
   },
   {
-    // A helpdesk round touches new machines every week: the burst is judged against the user's own days.
-    id: 'new-host-burst', description: 'Four or more hosts used for the first time on one day, more than on the user’s usual days.',
+    // A helpdesk round touches new machines every week, some rounds larger than others: the burst is
+    // judged against the user's own days, and must be half as large again as their largest usual one.
+    id: 'new-host-burst', description: 'Four or more hosts used for the first time on one day, half as many again as on the user’s busiest usual days.',
     severity: 0.6, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5, overUsual: 1,
+    kind: 'new_entity_burst', entity: 'hosts', count: 4, minHistoryDays: 5, overUsual: 1.5,
   },
   {
     // Beside new-host-burst: a new server or two is a project, ten in a day is a sweep across the network.
-    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day, more than on the user’s usual days: a sweep across the network.',
+    id: 'new-host-sweep', description: 'Ten or more hosts used for the first time on one day, half as many again as on the user’s busiest usual days: a sweep across the network.',
     severity: 0.5, technique: 'T1021', types: ['lateral_movement'], enabled: true,
-    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5, overUsual: 1,
+    kind: 'new_entity_burst', entity: 'hosts', count: 10, minHistoryDays: 5, overUsual: 1.5,
   },
   {
     id: 'new-destination-burst', description: 'Connections or logons to several never-reached addresses on one day.',
@@ -99,6 +100,18 @@ export const defaultRules: readonly Rule[] = [
     id: 'new-location-burst', description: 'Files opened in several shares or folders the user never used before, on one day: collection.',
     severity: 0.4, technique: 'T1039', types: ['exfiltration'], enabled: true,
     kind: 'new_entity_burst', entity: 'locations', count: 4, minHistoryDays: 5, overUsual: 0,
+  },
+  {
+    // Quieter than the burst: a share or two never opened before, after two weeks of history.
+    id: 'new-location', description: 'Files opened in two or more shares or folders the user never used before, after two weeks of history.',
+    severity: 0.2, technique: 'T1039', types: ['exfiltration'], enabled: true,
+    kind: 'new_entity_burst', entity: 'locations', count: 2, minHistoryDays: 10, overUsual: 1.5,
+  },
+  {
+    // Collection spread over days (a departing employee gathering what to take) is a campaign on each of them.
+    id: 'sustained-collection', description: 'Shares or folders never used before opened on two or more of the last seven days.',
+    severity: 0.5, technique: 'T1039', types: ['exfiltration', 'behaviour_drift'], enabled: true,
+    kind: 'recurrence', rules: ['new-location', 'new-location-burst'], days: 7, count: 2,
   },
   {
     // Reading the password hashes is rarely anyone's daily work, administrators' included.

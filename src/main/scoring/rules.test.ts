@@ -188,6 +188,10 @@ describe('evaluateRules', () => {
     // A helpdesk round through new machines every few days is the user's usual: no burst.
     const rounds = Array.from({ length: 12 }, (_, index) => (index % 3 === 0 ? hosts(index - 12, 12, 'lt') : office(index - 12)))
     expect(run(burst, [...rounds, hosts(0, 12, 'lt')]).score).toBe(0)
+    // So is an administrator's occasional round a little larger than the largest before it; half as large again is a burst.
+    const occasional = Array.from({ length: 12 }, (_, index) => (index === 6 || index === 10 ? hosts(index - 12, 10, 'lt') : office(index - 12)))
+    expect(run(burst, [...occasional, hosts(0, 14, 'ws')]).score).toBe(0)
+    expect(run(burst, [...occasional, hosts(0, 16, 'ws')]).fired).toEqual(['new-host-burst', 'new-host-sweep'])
   })
 
   it('fires on mass copies to removable media, unless that is the user’s usual', () => {
@@ -308,6 +312,23 @@ describe('evaluateRules', () => {
     const sweep = office(6, ['finance', 'legal', 'hr', 'board'].map((share, index) => event(6, 700 + index, 'file_open', { object: `\\\\fs01\\${share}\\plan.xlsx` })))
     expect(run([rule('new-location-burst')], [...quietWeek, sweep]).facts[0]!.text).toMatch(/^4 file locations never used before/)
     expect(run([rule('new-location-burst')], [office(0), sweep]).score).toBe(0)
+  })
+
+  it('marks collection spread over days: two never-used shares on one day, then again within a week', () => {
+    const rules = [rule('new-location'), rule('new-location-burst'), rule('sustained-collection')]
+    const opens = (index: number, shares: string[]) => office(index, shares.map((share, minute) => event(index, 700 + minute, 'file_open', { object: `\\\\fs01\\${share}\\notes.docx` })))
+    const own = Array.from({ length: 16 }, (_, index) => opens(index, ['sales']))
+    // One share never opened before is nobody's campaign; two are a finding of their own, weak alone.
+    expect(run(rules, [...own, opens(16, ['sales', 'hr'])]).score).toBe(0)
+    const first = run(rules, [...own, opens(16, ['hr', 'legal'])])
+    expect(first.fired).toEqual(['new-location'])
+    expect(first.score).toBeCloseTo(ruleScale * 0.2 * strengthOver(2, 2))
+    // Two more, three days later: the collection goes on, and the day says so.
+    const again = run(rules, [...own, opens(16, ['hr', 'legal']), opens(17, ['sales']), opens(18, ['sales']), opens(19, ['board', 'treasury'])])
+    expect(again.fired).toEqual(['new-location', 'sustained-collection'])
+    expect(again.facts.find((fact) => fact.key === 'sustained-collection')!.text).toBe('new-location or new-location-burst fired on 2 of the last 7 days (rule sustained-collection, T1039)')
+    // Before two weeks of history the user's usual is not known well enough for two to count.
+    expect(run(rules, [...own.slice(0, 8), opens(8, ['hr', 'legal'])]).score).toBe(0)
   })
 
   it('fires on commands that read stored credentials, through sudo or as a started process', () => {

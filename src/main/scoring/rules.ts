@@ -172,8 +172,9 @@ const removableHabitFactor = 0.5
 
 /**
  * A rule that fires on one date for this many of a peer group's users, and at least this share of
- * those active that day, describes the group's day (a month-end payment run, a tool rolled out to
- * a team) more than one person's: it counts `factor` of its weight for each of them.
+ * those it could fire for that day (for a counting rule, those with anything to count), describes
+ * the group's day (a month-end payment run, a tool rolled out to a team) more than one person's:
+ * it counts `factor` of its weight for each of them.
  * Attacks on accounts from outside are never damped: a spray that succeeds on three is three
  * takeovers.
  */
@@ -185,13 +186,22 @@ export function isPersonalRule(rule: Rule): boolean {
   return !rule.types.some((type) => attackOnAccount.includes(type))
 }
 
+/** A group-wide rule on one date: how many peers it fired for, of how many it could have (see `groupWideRules`). */
+export interface GroupWideRule {
+  fired: number
+  of: number
+  /** Whether `of` counts the peers with something to count (a counting rule), not all active ones. */
+  counting: boolean
+}
+
 /** The rules' result with the group-wide rules' weight cut, saying so in their facts, and the score summed again. */
-export function dampGroupWide(result: RulesResult, groupWideIds: ReadonlySet<string>, peers: ReadonlyMap<string, number>, active: number): RulesResult {
-  if (!result.facts.some((fact) => groupWideIds.has(fact.key))) return result
+export function dampGroupWide(result: RulesResult, groupWideRules: ReadonlyMap<string, GroupWideRule>): RulesResult {
+  if (!result.facts.some((fact) => groupWideRules.has(fact.key))) return result
   const facts = result.facts.map((fact) => {
-    if (!groupWideIds.has(fact.key)) return fact
+    const shared = groupWideRules.get(fact.key)
+    if (shared === undefined) return fact
     const weight = fact.weight * groupWide.factor
-    return { ...fact, weight, text: `${fact.text}; fired for ${peers.get(fact.key)} of ${active} peers active that day, so counted at ${groupWide.factor * 100} %` }
+    return { ...fact, weight, text: `${fact.text}; fired for ${shared.fired} of ${shared.of} peers ${shared.counting ? 'with any to count' : 'active'} that day, so counted at ${groupWide.factor * 100} %` }
   })
   facts.sort((first, second) => second.weight - first.weight)
   return { ...result, score: rulesScore(facts), facts }
@@ -204,9 +214,19 @@ export interface RulesResult extends DetectorResult {
   counts: Map<string, number>
 }
 
-/** The day's rules score from its fired rules' weighted facts. */
+/** The day's findings: its fired rules' weighted facts summed and scaled, before the cap. */
+function findings(facts: readonly Fact[]): number {
+  return ruleScale * facts.reduce((total, fact) => total + fact.weight, 0)
+}
+
+/** The day's rules score: its findings, capped at 1. */
 function rulesScore(facts: readonly Fact[]): number {
-  return Math.min(1, ruleScale * facts.reduce((total, fact) => total + fact.weight, 0))
+  return Math.min(1, findings(facts))
+}
+
+/** How far the day's findings go past the score's cap of 1, up to as much again (0–1): see `combineDetectors`. */
+export function rulesPastCap(facts: readonly Fact[]): number {
+  return Math.min(1, Math.max(0, findings(facts) - 1))
 }
 
 export function evaluateRules(rules: readonly Rule[], input: RuleInput): RulesResult {

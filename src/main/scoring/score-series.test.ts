@@ -177,22 +177,30 @@ describe('scoreSeries', () => {
   it('counts a rule that fires for much of a peer group on one date at half, but never an attack on accounts', () => {
     const day = weekdays[18]!
     const date = new Date(firstDay + day * dayMs).toISOString().slice(0, 10)
-    /** New servers for `who` of the sales group on `day`: a project every colleague joins, or one person's sweep. */
-    const newServers = (who: string[], extra: (dayStart: number) => ScoredEvent[]): UserSeries[] =>
+    type Extra = (dayStart: number) => ScoredEvent[]
+    /** Each user's extra events on `day`. */
+    const withExtra = (extras: readonly (readonly [string, Extra])[]): UserSeries[] =>
       organisation((series) => {
-        for (const entry of series.filter((candidate) => who.includes(candidate.user))) {
+        for (const [user, extra] of extras) {
+          const entry = series.find((candidate) => candidate.user === user)!
           const index = entry.days.findIndex((candidate) => candidate.date === date)
           const original = entry.days[index]!
           entry.days[index] = { ...original, events: [...original.events, ...extra(original.dayStart)].sort((first, second) => first.ts - second.ts) }
         }
       })
+    /** New servers for `who` of the sales group on `day`: a project every colleague joins, or one person's sweep. */
+    const newServers = (who: string[], extra: Extra): UserSeries[] => withExtra(who.map((user) => [user, extra] as const))
     const hosts = (dayStart: number): ScoredEvent[] => Array.from({ length: 6 }, (_, index) => event(dayStart, 600 + index, 'ssh_accept', { host: `build-${index}`, srcIp: '10.0.0.1' }))
     const rulesOf = (series: UserSeries[]): ScoredDay => scoreSeries(series, options).find((entry) => entry.user === 'user00' && entry.date === date)!
     const alone = rulesOf(newServers(['user00'], hosts))
     const together = rulesOf(newServers(['user00', 'user01', 'user02'], hosts))
     expect(alone.detectors.rules).toBeGreaterThan(0)
     expect(together.detectors.rules).toBeCloseTo(alone.detectors.rules * 0.5)
-    expect(together.facts.find((fact) => fact.key === 'new-host-burst')?.text).toMatch(/fired for 3 of 6 peers active that day/)
+    // The share is of the peers with something to count that day (new hosts), not of all six active.
+    expect(together.facts.find((fact) => fact.key === 'new-host-burst')?.text).toMatch(/fired for 3 of 3 peers with any to count that day/)
+    const oneServer = (dayStart: number): ScoredEvent[] => hosts(dayStart).slice(0, 1)
+    const withAnother = withExtra([['user00', hosts], ['user01', hosts], ['user02', hosts], ['user03', oneServer]])
+    expect(rulesOf(withAnother).facts.find((fact) => fact.key === 'new-host-burst')?.text).toMatch(/fired for 3 of 4 peers with any to count that day/)
     // A brute force that succeeds against three colleagues is three takeovers, not the group's day.
     const takenAlone = rulesOf(newServers(['user00'], takeover))
     const takenTogether = rulesOf(newServers(['user00', 'user01', 'user02'], takeover))

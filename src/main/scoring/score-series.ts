@@ -8,7 +8,7 @@ import {
 } from './history'
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
-import { buildFailureIndex, dampGroupWide, evaluateRules, groupWide, isPersonalRule, type Rule } from './rules'
+import { buildFailureIndex, dampGroupWide, evaluateRules, groupWide, isPersonalRule, type GroupWideRule, type Rule } from './rules'
 import type { AnomalyType, DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
 
 // The orchestrator. Dates are walked in order; every user-day of a date is scored against the
@@ -131,7 +131,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
     const results = scored.map((entry, position): ScoredDay => {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
       const groupDay = groupDays.get(entry.group)
-      const rules = groupDay === undefined || entry.phantom ? entry.rules : dampGroupWide(entry.rules, groupDay.ids, groupDay.counts, groupDay.active)
+      const rules = groupDay === undefined || entry.phantom ? entry.rules : dampGroupWide(entry.rules, groupDay)
       const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules, ocean: entry.ocean }
       const detectorResults = entry.phantom ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
@@ -186,27 +186,34 @@ export function scoreSeries(series: readonly UserSeries[], options: ScoreOptions
   return [...byUser.values()].flat()
 }
 
-/** One peer group on one date: its users active, how many each personal rule fired for, and those that make it the group's day. */
-interface GroupDay {
-  ids: Set<string>
-  counts: Map<string, number>
-  active: number
-}
-
-/** Per peer group, the personal rules that fired (not as routine) for enough of its users active on the date to be the group's day. */
-function groupWideRules(scored: readonly { group: string; phantom: boolean; rules: { notable: string[] } }[], personal: ReadonlySet<string>): Map<string, GroupDay> {
-  const groups = new Map<string, GroupDay>()
+/**
+ * Per peer group on one date, the personal rules that fired (not as routine) for enough of its
+ * users to be the group's day: at least `groupWide.users` of them, and `groupWide.share` of those
+ * the rule could fire for. For a counting rule those are the peers with something to count that
+ * day (transfers to new payees, copies to removable media), so a month-end run by the group's
+ * clerks is the group's day however many colleagues made no payments; for others, all active peers.
+ */
+function groupWideRules(scored: readonly { group: string; phantom: boolean; rules: { notable: string[]; counts: ReadonlyMap<string, number> } }[], personal: ReadonlySet<string>): Map<string, Map<string, GroupWideRule>> {
+  const groups = new Map<string, { active: number; fired: Map<string, number>; counting: Map<string, number> }>()
   for (const entry of scored) {
     if (entry.phantom || entry.group === '') continue
     let group = groups.get(entry.group)
-    if (group === undefined) groups.set(entry.group, (group = { ids: new Set(), counts: new Map(), active: 0 }))
+    if (group === undefined) groups.set(entry.group, (group = { active: 0, fired: new Map(), counting: new Map() }))
     group.active++
-    for (const id of entry.rules.notable) if (personal.has(id)) group.counts.set(id, (group.counts.get(id) ?? 0) + 1)
+    for (const id of entry.rules.notable) if (personal.has(id)) group.fired.set(id, (group.fired.get(id) ?? 0) + 1)
+    for (const [id, count] of entry.rules.counts) if (count > 0 && personal.has(id)) group.counting.set(id, (group.counting.get(id) ?? 0) + 1)
   }
-  for (const group of groups.values()) {
-    for (const [id, count] of group.counts) if (count >= groupWide.users && count >= groupWide.share * group.active) group.ids.add(id)
+  const result = new Map<string, Map<string, GroupWideRule>>()
+  for (const [name, group] of groups) {
+    const wide = new Map<string, GroupWideRule>()
+    for (const [id, fired] of group.fired) {
+      const counting = group.counting.get(id)
+      const of = counting ?? group.active
+      if (fired >= groupWide.users && fired >= groupWide.share * of) wide.set(id, { fired, of, counting: counting !== undefined })
+    }
+    if (wide.size > 0) result.set(name, wide)
   }
-  return groups
+  return result
 }
 
 /**
