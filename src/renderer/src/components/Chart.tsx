@@ -78,7 +78,9 @@ export function Chart({ option, label, height = 260, onClick, onBrush, brushing,
   }, [theme])
 
   useEffect(() => {
-    chart.current?.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true })
+    // An analyst who asked the system for less motion gets the new figures at once, not grown into.
+    const animation = !window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    chart.current?.setOption({ backgroundColor: 'transparent', animation, ...option }, { notMerge: true })
   }, [option, theme])
 
   const brushFrom = brushArea?.[0]
