@@ -155,7 +155,7 @@ export function oceanRadar(periods: OceanPeriods, population: OceanPopulation): 
   return { baseline: scaled(periods.baseline), recent: scaled(periods.recent), drift: round(periods.distance) }
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   if (values.length === 0) return 0
   const sorted = Float64Array.from(values).sort()
   const middle = sorted.length >> 1

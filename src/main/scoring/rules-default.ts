@@ -108,6 +108,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'new_entity_burst', entity: 'locations', count: 2, minHistoryDays: 10, overUsual: 1.5,
   },
   {
+    // A leaver gathers files over days, each of them unremarkable; the rise held day after day is the sign.
+    id: 'sustained-file-rise', description: 'File activity well above the user\'s usual on each of the last three active days.',
+    severity: 0.4, technique: null, types: ['behaviour_drift', 'volume_spike'], enabled: true,
+    kind: 'sustained_rise', feature: 'file_events', days: 3, minZ: 3, minHistoryDays: 10,
+  },
+  {
     // Collection spread over days (a departing employee gathering what to take) is a campaign on each of them.
     id: 'sustained-collection', description: 'Shares or folders never used before opened on two or more of the last seven days.',
     severity: 0.5, technique: 'T1039', types: ['exfiltration', 'behaviour_drift'], enabled: true,

@@ -505,11 +505,30 @@ describe('evaluateRules', () => {
     expect(run([rule('structuring-to-new-payees')], [...history, suppliers(6)]).score).toBe(0)
     // Many just over the threshold too: amounts of every size, no pile-up.
     expect(run([rule('structuring-to-new-payees')], [...history, transfers([24_500, 23_900, 22_800, 25_500, 26_000, 27_000], (index) => `mule-${index}`)]).score).toBe(0)
+    // Known suppliers paid just over it the same day say nothing of the new payees' pile-up.
+    const withSuppliersOver = transfers([24_500, 23_900, 22_800, 25_500, 26_000], (index) => (index < 3 ? `mule-${index}` : `supplier-${index - 3}`))
+    expect(run([rule('structuring-to-new-payees')], [...history, withSuppliersOver]).fired).toEqual(['structuring-to-new-payees'])
     // A run to twenty new payees puts three under a threshold by chance: under a quarter of them.
     const newPayeeRun = (count: number) => transfers(Array.from({ length: count }, (_, index) => (index < 3 ? 9_500 + index * 100 : 500 + index * 100)), (index) => `vendor-${index}`)
     expect(run([rule('structuring-to-new-payees')], [...history, newPayeeRun(20)]).score).toBe(0)
     expect(run([rule('structuring-to-new-payees')], [...history, newPayeeRun(12)]).fired).toEqual(['structuring-to-new-payees'])
     expect(run([rule('structuring-to-new-payees')], [history[0]!, transfers([24_500, 23_900, 22_800], (index) => `mule-${index}`, 1)]).score).toBe(0)
+  })
+
+  it('finds file activity held above the usual day after day, not one busy day or a busy user', () => {
+    const files = (dayIndex: number, count: number) => office(dayIndex, Array.from({ length: count }, (_, index) => event(dayIndex, 600 + index, 'file_open', { object: `/srv/docs/report-${index}.pdf` })))
+    const usual = Array.from({ length: 12 }, (_, index) => files(index, 5 + (index % 3)))
+    const rising = [...usual, files(12, 20), files(13, 24), files(14, 30)]
+    const result = run([rule('sustained-file-rise')], rising)
+    expect(result.fired).toEqual(['sustained-file-rise'])
+    expect(result.facts[0]!.text).toBe("file events above the user's usual on each of the last 3 active days (20, 24, 30; usually 6) (rule sustained-file-rise)")
+    // Two days of it are not yet a run; a quiet day in between breaks it.
+    expect(run([rule('sustained-file-rise')], rising.slice(0, -1)).score).toBe(0)
+    expect(run([rule('sustained-file-rise')], [...usual, files(12, 20), files(13, 6), files(14, 30)]).score).toBe(0)
+    // A user whose days all look like that has it as their usual.
+    expect(run([rule('sustained-file-rise')], Array.from({ length: 15 }, (_, index) => files(index, 24 + (index % 7)))).score).toBe(0)
+    // Under ten days before the run, there is no usual to rise from.
+    expect(run([rule('sustained-file-rise')], rising.slice(4)).score).toBe(0)
   })
 
   it('counts a rule that fires on most of a user’s days as routine, at a quarter of its severity', () => {

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
-import { entityKinds, featureIndex, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
+import { entityKinds, featureIndex, featureNames, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
 import { siteOf } from './sites'
 import { formatQuantity } from './explain'
-import { baselineShare } from './ocean'
+import { featureSpecs } from './baseline'
+import { baselineShare, median } from './ocean'
 import { anomalyTypes, type DetectorResult, type Fact, type ScoredEvent, type UserDay } from './types'
 
 // The rules detector: deterministic checks an analyst can read, edit and switch off. A rule is
@@ -67,6 +68,9 @@ const kinds = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('payee_split'), count, spread: z.number().gt(0).max(1), minAmount: z.number().min(0), minHistoryDays: historyDays }),
   // Some of `rules` fired on at least `count` of the user's last `days` days (today included): the
   // days of a sustained pattern all count, also the quiet ones within it.
+  z.object({
+    kind: z.literal('sustained_rise'), feature: z.enum(featureNames), days: z.number().int().min(2).max(14), minZ: z.number().positive(), minHistoryDays: historyDays,
+  }),
   z.object({ kind: z.literal('recurrence'), rules: z.array(z.string().min(1)).min(1), days: z.number().int().min(2).max(historyWindow), count: z.number().int().min(2) }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
@@ -406,6 +410,8 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return history.days < rule.minHistoryDays ? null : refusedOnNewHost(day, features)
     case 'recurrence':
       return recurrence(rule, input, notableToday)
+    case 'sustained_rise':
+      return sustainedRise(rule, features, history)
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(input, rule)
     case 'off_hours': {
@@ -436,7 +442,8 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       const transfers = day.events.filter((event) => event.action === 'transfer')
       const toNew = transfers.filter((event) => isNewObject(event.object, history))
       for (const threshold of rule.thresholds) {
-        const pile = pileUp(toNew, threshold, rule.lowerFraction, rule.count, transfers)
+        // Judged among the transfers to new payees: known suppliers paid just over it say nothing of them.
+        const pile = pileUp(toNew, threshold, rule.lowerFraction, rule.count)
         // A month-end run to dozens of new payees puts a few under any threshold by chance.
         if (pile === null || pile.near.length < newPayeeShare * toNew.length) continue
         const payees = new Set(pile.near.map((event) => event.object)).size
@@ -498,6 +505,31 @@ function recurrence(rule: Extract<Rule, { kind: 'recurrence' }>, input: RuleInpu
   if (rule.rules.some((id) => notableToday.includes(id))) dates.add(day.date)
   if (dates.size < rule.count) return null
   return { value: dates.size, text: `${rule.rules.join(' or ')} fired on ${dates.size} of the last ${rule.days} days`, strength: strengthOver(dates.size, rule.count, 2) }
+}
+
+/**
+ * A feature above the user's usual on each of the last `days` active days, today included: a slow
+ * rise no single day shows (a leaver gathering files over a week). The usual is the median and
+ * spread of the days before the run, so the run does not raise its own bar; the spread has a
+ * floor of a tenth of the median, so a user whose days never vary is not flagged for one more file.
+ */
+function sustainedRise(rule: Extract<Rule, { kind: 'sustained_rise' }>, features: DayFeatures, history: UserHistory): Finding | null {
+  const feature = featureIndex[rule.feature]
+  const runStart = history.vectors.length - (rule.days - 1)
+  const usualDays = history.vectors.slice(Math.max(0, runStart - historyWindow), Math.max(0, runStart)).map((vector) => vector[feature]!)
+  if (usualDays.length < rule.minHistoryDays || usualDays.length === 0) return null
+  const run = [...history.vectors.slice(runStart).map((vector) => vector[feature]!), features.vector[feature]!]
+  const usual = median(usualDays)
+  const spread = Math.max(1.4826 * median(usualDays.map((value) => Math.abs(value - usual))), 0.1 * usual, 1)
+  const lowest = (Math.min(...run) - usual) / spread
+  if (lowest < rule.minZ) return null
+  const { label, unit } = featureSpecs[rule.feature]
+  const values = run.map((value) => formatQuantity(value, unit)).join(', ')
+  return {
+    value: Math.min(...run),
+    text: `${label} above the user's usual on each of the last ${rule.days} active days (${values}; usually ${formatQuantity(usual, unit)})`,
+    strength: strengthOver(lowest, rule.minZ),
+  }
 }
 
 /** A run this long of off-hours days is a new habit (a shift change), not a spree. */
