@@ -27,6 +27,18 @@ const defenceEvasionCommands = [
   'sc stop windefend', 'sc.exe stop windefend', 'sc config windefend', 'sc.exe config windefend',
 ]
 
+/**
+ * Command-line fragments that map the domain's privileged groups, rights and machines (T1069,
+ * T1087, T1482, T1135): what comes before asking for a group or moving to a server. Everyday
+ * look-ups (one's own account, `ipconfig`) are left out; an administrator who runs these daily
+ * has them as a routine, counted at a quarter.
+ */
+const discoveryCommands = [
+  'net group', 'net1 group', 'net localgroup administrators', 'net1 localgroup administrators', 'net view', 'whoami /priv', 'whoami /all',
+  'get-adgroup', 'get-adcomputer', 'get-acl', 'get-domaingroup', 'get-netgroup', 'get-domaincomputer', 'invoke-sharefinder',
+  'nltest', 'dsquery', 'adfind', 'sharphound', 'bloodhound',
+]
+
 /** Command-line fragments that plant a way back to root (T1548): setuid files, edits of the sudo rules. */
 const elevationCommands = ['chmod u+s', 'chmod +s', 'chmod 4755', 'chmod 4777', 'chmod 4711', 'chmod 6755', '/etc/sudoers']
 
@@ -124,6 +136,11 @@ export const defaultRules: readonly Rule[] = [
     id: 'credential-access', description: 'A command that reads or dumps stored credentials: /etc/shadow, the SAM or NTDS database, LSASS memory.',
     severity: 0.7, technique: 'T1003', types: ['privilege_escalation'], enabled: true,
     kind: 'command_match', patterns: credentialCommands,
+  },
+  {
+    id: 'domain-discovery', description: 'A command that maps the domain: its privileged groups, access rights, machines or shares.',
+    severity: 0.5, technique: 'T1069', types: ['privilege_escalation', 'lateral_movement'], enabled: true,
+    kind: 'command_match', patterns: discoveryCommands,
   },
   {
     id: 'defence-evasion', description: 'A command that stops audit, logging or security tools, or erases logs or shell history.',

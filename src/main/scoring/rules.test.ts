@@ -342,6 +342,17 @@ describe('evaluateRules', () => {
     expect(run([rule('credential-access')], [...quietWeek, office(6, [event(6, 700, 'sudo', { object: '/usr/bin/systemctl restart app' })])]).score).toBe(0)
   })
 
+  it('fires on commands that map the domain’s privileged groups, not on everyday look-ups', () => {
+    const recon = office(6, [event(6, 700, 'process_start', { object: 'net group "Domain Admins" /domain' }), event(6, 701, 'process_start', { object: 'powershell.exe -nop -c "Get-ADGroup -Filter * | Get-Acl"' })])
+    const found = run([rule('domain-discovery')], [...quietWeek, recon])
+    expect(found.facts[0]!.text).toBe('2 commands, first net group "Domain Admins" /domain (rule domain-discovery, T1069)')
+    expect(found.score).toBeCloseTo(ruleScale * 0.5)
+    expect(run([rule('domain-discovery')], [...quietWeek, office(6, [event(6, 700, 'process_start', { object: 'ipconfig /all' }), event(6, 701, 'process_start', { object: 'whoami' })])]).score).toBe(0)
+    // An administrator who maps groups every day has it as a routine.
+    const daily = Array.from({ length: 8 }, (_, index) => office(index, [event(index, 700, 'process_start', { object: 'net group "Domain Admins" /domain' })]))
+    expect(run([rule('domain-discovery')], daily).facts[0]!.text).toContain('routine for this user')
+  })
+
   it('fires on sudo refused by its policy on a host first used that day, not on a mistyped password or a known host', () => {
     const refused = (host: string, reason: string) => event(6, 700, 'sudo_failed', { host, object: '/usr/bin/sudo -l', attrs: { reason } })
     const reached = (host: string) => event(6, 690, 'ssh_accept', { host })
