@@ -246,23 +246,32 @@ describe('evaluateRules', () => {
     const uploaders: SiteUploaders = new Map()
     const earlier = (user: string, host: string, bytes: number) =>
       rememberUploads(uploaders, user, computeDayFeatures(day(2, [event(2, 600, 'web_upload', { object: host, bytes })], user), createSeenEntities()).uploads)
-    earlier('bob', 'files.osf.io', 3e9)
-    earlier('carol', 'files.osf.io', 2e9)
+    earlier('bob', 'files.teamdrop.example', 3e9)
+    earlier('carol', 'files.teamdrop.example', 2e9)
     // The user's own earlier uploads and other sites do not make a site shared.
-    earlier('alice', 'api.osf.io', 5e9)
+    earlier('alice', 'api.teamdrop.example', 5e9)
     earlier('dave', 'mega.example', 5e9)
-    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
-    earlier('erin', 'www.osf.io', 1e9)
-    earlier('erin', 'www.osf.io', 2.5e9)
-    const shared = run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io')], noFailures, uploaders)
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.teamdrop.example')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+    earlier('erin', 'www.teamdrop.example', 1e9)
+    earlier('erin', 'www.teamdrop.example', 2.5e9)
+    const shared = run([rule('upload-new-domain')], [...quietWeek, upload('files.teamdrop.example')], noFailures, uploaders)
     expect(shared.score).toBeCloseTo(ruleScale * 0.5)
-    expect(shared.facts[0]!.text).toContain('3 other users each sent as much to osf.io in a day before, so counted at 50 %')
+    expect(shared.facts[0]!.text).toContain('3 other users each sent as much to teamdrop.example in a day before, so counted at 50 %')
     // Far more than the colleagues ever sent there counts fully.
-    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.osf.io', 4e9)], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+    expect(run([rule('upload-new-domain')], [...quietWeek, upload('files.teamdrop.example', 4e9)], noFailures, uploaders).score).toBeCloseTo(ruleScale)
     // Of two new sites the unshared one is the finding, though the shared one took more bytes.
-    const both = office(6, [event(6, 700, 'web_upload', { object: 'files.osf.io', bytes: 2e9 }), event(6, 710, 'web_upload', { object: 'mega.example', bytes: 1e9 })])
+    const both = office(6, [event(6, 700, 'web_upload', { object: 'files.teamdrop.example', bytes: 2e9 }), event(6, 710, 'web_upload', { object: 'mega.example', bytes: 1e9 })])
     expect(run([rule('upload-new-domain')], [...quietWeek, both], noFailures, uploaders).facts[0]!.value).toBe('mega.example')
-    expect(run([{ ...rule('upload-new-domain'), sharedBy: 0 } as Rule], [...quietWeek, upload('files.osf.io')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+    expect(run([{ ...rule('upload-new-domain'), sharedBy: 0 } as Rule], [...quietWeek, upload('files.teamdrop.example')], noFailures, uploaders).score).toBeCloseTo(ruleScale)
+  })
+
+  it('counts a first upload to a public research repository at half: depositing data there is publishing it', () => {
+    const deposit = office(6, [event(6, 700, 'web_upload', { object: 'fup-eu-west-1.figshare.com', bytes: 2e9 })])
+    const published = run([rule('upload-new-domain')], [...quietWeek, deposit])
+    expect(published.score).toBeCloseTo(ruleScale * 0.5)
+    expect(published.facts[0]!.text).toContain('figshare.com is a public research repository, where depositing data is publishing it, so counted at 50 %')
+    const personal = office(6, [event(6, 700, 'web_upload', { object: 'gfs270n121.userstorage.mega.co.nz', bytes: 2e9 })])
+    expect(run([rule('upload-new-domain')], [...quietWeek, personal]).score).toBeCloseTo(ruleScale)
   })
 
   it('fires on off-hours activity by a user who rarely works then', () => {

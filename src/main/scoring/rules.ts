@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, featureNames, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
 import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
-import { siteOf } from './sites'
+import { publishingSiteOf, siteOf } from './sites'
 import { formatQuantity } from './explain'
 import { featureSpecs } from './baseline'
 import { baselineShare, median } from './ocean'
@@ -737,10 +737,12 @@ function unusualHours(hourEvents: readonly number[], history: UserHistory, rule:
 
 /**
  * A site to which at least `sharedBy` other users each sent as much in one day on earlier dates is
- * one the organisation uses that way (a research data repository, the company's SharePoint): a
+ * one the organisation uses that way (the company's SharePoint, a team's data bucket): a
  * first upload there counts this share. A haul far beyond what colleagues send still counts fully.
  */
 const sharedSiteFactor = 0.5
+/** What an upload to a public research repository weighs (see `isPublishingSite`). */
+const publishingSiteFactor = 0.5
 
 function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
   const { day, history } = input
@@ -759,9 +761,11 @@ function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_n
     const others = [...(input.uploaders.get(site) ?? [])].filter(([user, most]) => user !== day.user && most >= volume).length
     const shared = rule.sharedBy > 0 && others >= rule.sharedBy
     const sharedText = shared ? `; ${others} other users each sent as much to ${site} in a day before, so counted at ${sharedSiteFactor * 100} %` : ''
-    const strength = magnitude * (shared ? sharedSiteFactor : 1)
+    const repository = publishingSiteOf(domain)
+    const publishingText = repository === undefined ? '' : `; ${repository} is a public research repository, where depositing data is publishing it, so counted at ${publishingSiteFactor * 100} %`
+    const strength = magnitude * (shared ? sharedSiteFactor : 1) * (repository === undefined ? 1 : publishingSiteFactor)
     if (strongest === null || strength > strongest.strength!) {
-      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}${sharedText}`, strength }
+      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}${sharedText}${publishingText}`, strength }
     }
   }
   return strongest

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { siteOf } from './sites'
+import { publishingSiteOf, siteOf } from './sites'
 
 describe('siteOf', () => {
   it('gives the registrable name of a host', () => {
@@ -20,5 +20,15 @@ describe('siteOf', () => {
   it('leaves addresses as they are', () => {
     expect(siteOf('203.0.113.9')).toBe('203.0.113.9')
     expect(siteOf('2001:db8::1')).toBe('2001:db8::1')
+  })
+
+  it('tells public research repositories from personal storage', () => {
+    expect(publishingSiteOf('fup-eu-west-1.figshare.com')).toBe('figshare.com')
+    expect(publishingSiteOf('Zenodo.org')).toBe('zenodo.org')
+    expect(publishingSiteOf('dataverse.harvard.edu')).toBe('dataverse.harvard.edu')
+    expect(publishingSiteOf('www.harvard.edu')).toBeUndefined()
+    expect(publishingSiteOf('gfs270n121.userstorage.mega.co.nz')).toBeUndefined()
+    expect(publishingSiteOf('content.dropboxapi.com')).toBeUndefined()
+    expect(publishingSiteOf('notzenodo.org')).toBeUndefined()
   })
 })

@@ -27,3 +27,19 @@ export function siteOf(host: string): string {
   const secondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && countrySecondLevels.includes(labels.at(-2)!)
   return labels.slice(secondLevel ? -3 : -2).join('.')
 }
+
+/**
+ * Public research repositories (host names): depositing datasets and papers there is publishing,
+ * a researcher's everyday work, and what lands there is public. Personal storage and file drops
+ * are not listed.
+ */
+const publishingSites: readonly string[] = [
+  'zenodo.org', 'figshare.com', 'osf.io', 'datadryad.org', 'dataverse.org', 'dataverse.harvard.edu', 'arxiv.org', 'biorxiv.org',
+  'medrxiv.org', 'openneuro.org', 'pangaea.de', 'ssrn.com', 'researchgate.net', 'ebi.ac.uk',
+]
+
+/** The public research repository a host name belongs to, if it is one (`fup-eu-west-1.figshare.com`: figshare.com). */
+export function publishingSiteOf(host: string): string | undefined {
+  const name = host.toLowerCase().replace(/\.$/, '')
+  return publishingSites.find((listed) => name === listed || name.endsWith(`.${listed}`))
+}
