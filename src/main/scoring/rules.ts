@@ -66,11 +66,12 @@ const kinds = z.discriminatedUnion('kind', [
   // within `spread` of each other (the largest at most 1 + spread times the smallest), the largest
   // at least `minAmount`: a sum split into like payments, whatever threshold it keeps under.
   z.object({ kind: z.literal('payee_split'), count, spread: z.number().gt(0).max(1), minAmount: z.number().min(0), minHistoryDays: historyDays }),
-  // Some of `rules` fired on at least `count` of the user's last `days` days (today included): the
-  // days of a sustained pattern all count, also the quiet ones within it.
+  // `feature` at least `minZ` robust z-scores above the user's usual on each of their last `days` active days.
   z.object({
     kind: z.literal('sustained_rise'), feature: z.enum(featureNames), days: z.number().int().min(2).max(14), minZ: z.number().positive(), minHistoryDays: historyDays,
   }),
+  // Some of `rules` fired on at least `count` of the user's last `days` days (today included): the
+  // days of a sustained pattern all count, also the quiet ones within it.
   z.object({ kind: z.literal('recurrence'), rules: z.array(z.string().min(1)).min(1), days: z.number().int().min(2).max(historyWindow), count: z.number().int().min(2) }),
   // `newObjectsOnly`: count only events whose object (counterparty, domain, host, …) the user never touched before.
   z.object({
@@ -517,18 +518,19 @@ function sustainedRise(rule: Extract<Rule, { kind: 'sustained_rise' }>, features
   const feature = featureIndex[rule.feature]
   const runStart = history.vectors.length - (rule.days - 1)
   const usualDays = history.vectors.slice(Math.max(0, runStart - historyWindow), Math.max(0, runStart)).map((vector) => vector[feature]!)
-  if (usualDays.length < rule.minHistoryDays || usualDays.length === 0) return null
+  if (usualDays.length < Math.max(1, rule.minHistoryDays)) return null
   const run = [...history.vectors.slice(runStart).map((vector) => vector[feature]!), features.vector[feature]!]
   const usual = median(usualDays)
   const spread = Math.max(1.4826 * median(usualDays.map((value) => Math.abs(value - usual))), 0.1 * usual, 1)
-  const lowest = (Math.min(...run) - usual) / spread
-  if (lowest < rule.minZ) return null
+  const lowest = Math.min(...run)
+  const lowestZ = (lowest - usual) / spread
+  if (lowestZ < rule.minZ) return null
   const { label, unit } = featureSpecs[rule.feature]
   const values = run.map((value) => formatQuantity(value, unit)).join(', ')
   return {
-    value: Math.min(...run),
+    value: lowest,
     text: `${label} above the user's usual on each of the last ${rule.days} active days (${values}; usually ${formatQuantity(usual, unit)})`,
-    strength: strengthOver(lowest, rule.minZ),
+    strength: strengthOver(lowestZ, rule.minZ),
   }
 }
 
@@ -741,7 +743,7 @@ function unusualHours(hourEvents: readonly number[], history: UserHistory, rule:
  * first upload there counts this share. A haul far beyond what colleagues send still counts fully.
  */
 const sharedSiteFactor = 0.5
-/** What an upload to a public research repository weighs (see `isPublishingSite`). */
+/** What an upload to a public research repository weighs (see `publishingSiteOf`). */
 const publishingSiteFactor = 0.5
 
 function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
