@@ -377,14 +377,13 @@ const newPayeeShare = 0.25
 /**
  * Structuring piles amounts up just under a threshold; a run of payments of every size puts about
  * as many just over it (up to threshold ÷ lowerFraction), so a pile-up is at least `count` of
- * `transfers` under it and nearly all of the day's transfers around it (`around`) under it.
+ * `transfers` under it and nearly all of those around it under it.
  */
-function pileUp(transfers: readonly ScoredEvent[], threshold: number, lowerFraction: number, count: number, around: readonly ScoredEvent[] = transfers): { near: ScoredEvent[]; overText: string } | null {
+function pileUp(transfers: readonly ScoredEvent[], threshold: number, lowerFraction: number, count: number): { near: ScoredEvent[]; overText: string } | null {
   const within = (from: number, to: number) => (event: ScoredEvent) => Math.abs(event.amount ?? 0) >= from && Math.abs(event.amount ?? 0) < to
   const near = transfers.filter(within(threshold * lowerFraction, threshold))
-  const under = around.filter(within(threshold * lowerFraction, threshold)).length
-  const over = around.filter(within(threshold, threshold / lowerFraction)).length
-  if (near.length < count || under < pileUpShare * (under + over)) return null
+  const over = transfers.filter(within(threshold, threshold / lowerFraction)).length
+  if (near.length < count || near.length < pileUpShare * (near.length + over)) return null
   return { near, overText: over > 0 ? ` (and only ${over} just over it)` : '' }
 }
 
@@ -440,8 +439,7 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
     }
     case 'new_payee_structuring': {
       if (history.days < rule.minHistoryDays) return null
-      const transfers = day.events.filter((event) => event.action === 'transfer')
-      const toNew = transfers.filter((event) => isNewObject(event.object, history))
+      const toNew = day.events.filter((event) => event.action === 'transfer' && isNewObject(event.object, history))
       for (const threshold of rule.thresholds) {
         // Judged among the transfers to new payees: known suppliers paid just over it say nothing of them.
         const pile = pileUp(toNew, threshold, rule.lowerFraction, rule.count)
