@@ -1,6 +1,6 @@
 import { formatQuantity, type QuantityUnit } from './explain'
 import { featureCount, featureIndex, featureNames, type FeatureName } from './features'
-import { evidenceThreshold, gradedScore, robustZ, type SortedValues } from './history'
+import { attacksOnAccounts, evidenceThreshold, gradedScore, groupWide, robustZ, type SortedValues } from './history'
 import type { AnomalyType, DetectorResult, Fact } from './types'
 
 // The baseline detector: each feature of the day as a robust z-score (median / MAD) against the
@@ -159,6 +159,19 @@ export interface BaselineContext {
   /** The typical within-user spread per feature across users: a prior for a short history. */
   typicalSpread: Float64Array | null
   minHistory: number
+  /** Features (by index) that stood out that day for enough of the user's peer group to be the group's day (see `groupWide`). */
+  groupWide?: ReadonlyMap<number, GroupWideFeature>
+}
+
+/** A feature above the usual that day for `above` of the `of` peers it could be (those with any to count, for a count). */
+export interface GroupWideFeature {
+  above: number
+  of: number
+}
+
+/** Whether a feature's evidence may be damped as group-wide: not when it tells of an attack on accounts from outside. */
+export function isPersonalFeature(index: number): boolean {
+  return !attacksOnAccounts.includes(specs[index]!.type)
 }
 
 export interface BaselineResult extends DetectorResult {
@@ -192,7 +205,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
   const z = new Float64Array(featureCount)
   const spread = user === null ? null : new Float64Array(featureCount)
   const bestBySignal = new Map<string, { z: number; index: number; type: AnomalyType }>()
-  const candidates: { index: number; z: number; baseline: number; fromPeers: boolean }[] = []
+  const candidates: { index: number; z: number; baseline: number; fromPeers: boolean; shared: GroupWideFeature | undefined }[] = []
   // The strongest evidence below the threshold, plus half the second strongest: it only orders quiet days (see `gradedScore`).
   let quiet = 0
   let quietSecond = 0
@@ -225,6 +238,8 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
     const change = direction === 0 ? Math.abs(vector[index]! - baselineValue) : direction * (vector[index]! - baselineValue)
     if (combined > 0 && !isNovel) combined *= Math.min(1, Math.max(0, change) / featureSpec.minChange)
     if (combined > 0 && featureSpec.support !== null) combined *= Math.min(1, featureSpec.support.events(vector) / featureSpec.support.full)
+    const shared = combined > evidenceThreshold ? context.groupWide?.get(index) : undefined
+    if (shared !== undefined) combined = evidenceThreshold + groupWide.factor * (combined - evidenceThreshold)
     z[index] = combined
     if (combined <= evidenceThreshold) {
       const weighted = featureSpec.type === 'volume_spike' ? volumeWeight * combined : combined
@@ -232,7 +247,7 @@ export function scoreBaseline(vector: Float64Array, compared: Float64Array, cont
       else if (weighted > quietSecond) quietSecond = weighted
       continue
     }
-    candidates.push({ index, z: combined, baseline: baselineValue, fromPeers: reference !== user })
+    candidates.push({ index, z: combined, baseline: baselineValue, fromPeers: reference !== user, shared })
     const best = bestBySignal.get(featureSpec.signal)
     if (best === undefined || combined > best.z) bestBySignal.set(featureSpec.signal, { z: combined, index, type: featureSpec.type })
   }
@@ -258,13 +273,15 @@ function raw(compared: number, featureSpec: FeatureSpec): number {
   return featureSpec.scale === 'log' ? Math.expm1(compared) : compared
 }
 
-function factOf(candidate: { index: number; z: number; baseline: number; fromPeers: boolean }, value: number, score: number, excess: number): Fact {
+function factOf(candidate: { index: number; z: number; baseline: number; fromPeers: boolean; shared: GroupWideFeature | undefined }, value: number, score: number, excess: number): Fact {
   const { index, z, baseline } = candidate
   const featureSpec = specs[index]!
   const name = featureNames[index]!
   const shown = formatQuantity(value, featureSpec.unit)
   const usual = `${candidate.fromPeers ? 'peers usually' : 'usually'} ${formatQuantity(baseline, featureSpec.unit)}`
-  const text = featureSpec.unit === 'hour' ? `${featureSpec.label} at ${shown} (${usual})` : `${shown} ${featureSpec.label} (${usual})`
+  const measured = featureSpec.unit === 'hour' ? `${featureSpec.label} at ${shown} (${usual})` : `${shown} ${featureSpec.label} (${usual})`
+  const { shared } = candidate
+  const text = shared === undefined ? measured : `${measured}; above the usual for ${shared.above} of ${shared.of} peers that day, so counted at ${groupWide.factor * 100} %`
   return {
     detector: 'baseline',
     key: name,

@@ -102,6 +102,15 @@ export function robustZ(value: number, center: number, scale: number, floor: num
 
 /** Evidence below this z counts for nothing: a few such days a month are ordinary. */
 export const evidenceThreshold = 2.5
+/**
+ * A rule that fires, or a feature that stands out, on one date for this many of a peer group's
+ * users, and at least this share of those it could for that day (for a count, those with anything
+ * to count), describes the group's day (a month-end payment run, a tool rolled out to a team, a
+ * release night) more than one person's: it counts `factor` of its weight for each of them.
+ */
+export const groupWide = { users: 3, share: 0.25, factor: 0.5 } as const
+/** Anomaly types never damped as group-wide: a spray that succeeds on three accounts is three takeovers. */
+export const attacksOnAccounts: readonly string[] = ['account_takeover', 'brute_force', 'password_spray']
 /** z above the threshold that takes a score to 1 − 1/e. */
 export const evidenceSoftness = 3
 

@@ -110,6 +110,16 @@ describe('evaluateRules', () => {
     expect(familiar.facts[0]!.text).toContain('(an address used before)')
   })
 
+  it('counts a burst of failed logons all from addresses the user used before at half', () => {
+    const burst = run([rule('failed-logon-burst')], [...quietWeek, bruteForce(40, '203.0.113.5')])
+    expect(burst.fired).toEqual(['failed-logon-burst'])
+    expect(burst.facts[0]!.text).toBe('40 failed logons within 10 minutes, usually at most 0 (rule failed-logon-burst, T1110.001)')
+    const fromThere = Array.from({ length: 6 }, (_, index) => office(index, [event(index, 541, 'ssh_accept', { srcIp: '203.0.113.5', host: 'srv1' })]))
+    const familiar = run([rule('failed-logon-burst')], [...fromThere, bruteForce(40, '203.0.113.5')])
+    expect(familiar.facts[0]!.text).toBe('40 failed logons within 10 minutes, all from addresses used before, usually at most 0 (rule failed-logon-burst, T1110.001)')
+    expect(familiar.score).toBeCloseTo(burst.score * 0.5)
+  })
+
   it('fires password spraying from the cross-user failure index', () => {
     const spray = (users: number) => Array.from({ length: users }, (_, index) => day(6, [event(6, 60 + index, 'ssh_failed', { srcIp: '198.51.100.9' })], `user${index}`))
     const targeted = office(6, [event(6, 61, 'ssh_failed', { srcIp: '198.51.100.9' })])

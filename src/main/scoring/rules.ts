@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { addDays } from '../../shared/calendar-days'
 import { entityKinds, featureIndex, featureNames, fileName, hostIdentity, isFailedLogon, isLocalAddress, isRemovableWrite, isSuccessfulLogon, maxWithin, type DayFeatures } from './features'
-import { SortedValues, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
+import { SortedValues, attacksOnAccounts, groupWide, historyWindow, uploadVolumes, type SiteUploaders, type UserHistory } from './history'
 import { publishingSiteOf, siteOf } from './sites'
 import { formatQuantity } from './explain'
 import { featureSpecs } from './baseline'
@@ -175,20 +175,9 @@ const routineFactor = 0.25
 /** What a removable-media copy weighs when the user writes to such media now and then. */
 const removableHabitFactor = 0.5
 
-/**
- * A rule that fires on one date for this many of a peer group's users, and at least this share of
- * those it could fire for that day (for a counting rule, those with anything to count), describes
- * the group's day (a month-end payment run, a tool rolled out to a team) more than one person's:
- * it counts `factor` of its weight for each of them.
- * Attacks on accounts from outside are never damped: a spray that succeeds on three is three
- * takeovers.
- */
-export const groupWide = { users: 3, share: 0.25, factor: 0.5 } as const
-const attackOnAccount: readonly string[] = ['account_takeover', 'brute_force', 'password_spray']
-
-/** Whether a rule may be damped as group-wide. */
+/** Whether a rule may be damped as group-wide (see `groupWide`). */
 export function isPersonalRule(rule: Rule): boolean {
-  return !rule.types.some((type) => attackOnAccount.includes(type))
+  return !rule.types.some((type) => attacksOnAccounts.includes(type))
 }
 
 /** A group-wide rule on one date: how many peers it fired for, of how many it could have (see `groupWideRules`). */
@@ -284,8 +273,11 @@ interface Counted {
 function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserHistory): Counted | null {
   switch (rule.kind) {
     case 'failure_burst': {
-      const burst = maxWithin(day.events.filter(isFailedLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
-      return { count: burst, threshold: rule.failures, overUsual: rule.overUsual, text: `${burst} failed logons within ${rule.windowMinutes} minutes` }
+      const failed = day.events.filter(isFailedLogon)
+      const burst = maxWithin(failed.map((event) => event.ts), rule.windowMinutes * 60_000)
+      const familiar = failed.length > 0 && failed.every((event) => isFamiliarSource(event, history))
+      const from = familiar ? ', all from addresses used before' : ''
+      return { count: burst, threshold: rule.failures, overUsual: rule.overUsual, text: `${burst} failed logons within ${rule.windowMinutes} minutes${from}`, weight: familiar ? familiarSourceFactor : 1 }
     }
     case 'logon_burst': {
       const burst = maxWithin(day.events.filter(isSuccessfulLogon).map((event) => event.ts), rule.windowMinutes * 60_000)
@@ -587,10 +579,16 @@ const entityWords: Record<(typeof entityKinds)[number], string> = {
 }
 
 /**
- * ≥ `failures` failed logons (from the same source when asked) followed by a success within the
- * window. From an address the user has logged on from before it is most often a forgotten
- * password at their own desk: half the strength of the same from a never-seen address.
+ * Failed logons from addresses the user has logged on from before are most often a forgotten
+ * password at their own desk: they count this share of the same from a never-seen address.
  */
+const familiarSourceFactor = 0.5
+
+function isFamiliarSource(event: ScoredEvent, history: UserHistory): boolean {
+  return event.srcIp !== null && history.seen.sourceIps.has(event.srcIp)
+}
+
+/** ≥ `failures` failed logons (from the same source when asked) followed by a success within the window. */
 function failureThenSuccess(day: UserDay, history: UserHistory, failures: number, windowMs: number, sameSource: boolean): Finding | null {
   const recent = new Map<string, number[]>()
   for (const event of day.events) {
@@ -605,8 +603,8 @@ function failureThenSuccess(day: UserDay, history: UserHistory, failures: number
       if (within.length >= failures) {
         const from = event.srcIp === null ? '' : ` from ${event.srcIp}`
         const span = Math.max(1, Math.round((event.ts - within[0]!) / 60_000))
-        const familiar = event.srcIp !== null && history.seen.sourceIps.has(event.srcIp)
-        const strength = (familiar ? 0.5 : 1) * strengthOver(within.length, failures)
+        const familiar = isFamiliarSource(event, history)
+        const strength = (familiar ? familiarSourceFactor : 1) * strengthOver(within.length, failures)
         return { value: within.length, text: `${within.length} failed logons followed by a successful logon${from}${familiar ? ' (an address used before)' : ''} within ${span} minutes`, strength }
       }
     }

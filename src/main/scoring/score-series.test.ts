@@ -174,7 +174,7 @@ describe('scoreSeries', () => {
     expect(back.risk).toBeLessThan(0.1)
   })
 
-  it('counts a rule that fires for much of a peer group on one date at half, but never an attack on accounts', () => {
+  it('counts a rule or a feature that stands out for much of a peer group on one date at half, but never an attack on accounts', () => {
     const day = weekdays[18]!
     const date = new Date(firstDay + day * dayMs).toISOString().slice(0, 10)
     type Extra = (dayStart: number) => ScoredEvent[]
@@ -201,10 +201,17 @@ describe('scoreSeries', () => {
     const oneServer = (dayStart: number): ScoredEvent[] => hosts(dayStart).slice(0, 1)
     const withAnother = withExtra([['user00', hosts], ['user01', hosts], ['user02', hosts], ['user03', oneServer]])
     expect(rulesOf(withAnother).facts.find((fact) => fact.key === 'new-host-burst')?.text).toMatch(/fired for 3 of 4 peers with any to count that day/)
+    // The baseline's features likewise: the never-used hosts are the group's day, their excess over the evidence threshold halved.
+    const newHostsFact = (day: ScoredDay) => day.facts.find((fact) => fact.key === 'new_hosts')!
+    expect(newHostsFact(alone).text).toBe('6 hosts never used before (usually 0)')
+    expect(newHostsFact(together).text).toBe('6 hosts never used before (usually 0); above the usual for 3 of 3 peers that day, so counted at 50 %')
+    expect(newHostsFact(together).z! - 2.5).toBeCloseTo((newHostsFact(alone).z! - 2.5) * 0.5, 1)
+    expect(together.detectors.baseline).toBeLessThan(alone.detectors.baseline)
     // A brute force that succeeds against three colleagues is three takeovers, not the group's day.
     const takenAlone = rulesOf(newServers(['user00'], takeover))
     const takenTogether = rulesOf(newServers(['user00', 'user01', 'user02'], takeover))
     expect(takenTogether.facts.find((fact) => fact.key === 'brute-force-then-success')?.weight).toBeCloseTo(takenAlone.facts.find((fact) => fact.key === 'brute-force-then-success')!.weight)
+    expect(takenTogether.facts.find((fact) => fact.key === 'failed_logons')?.z).toBe(takenAlone.facts.find((fact) => fact.key === 'failed_logons')!.z)
   })
 
   it('rejects a series whose days are not in date order', () => {

@@ -1,14 +1,14 @@
-import { comparedValues, featureSpecs, featureStats, scoreBaseline, type FeatureStats } from './baseline'
+import { comparedValues, featureSpecs, featureStats, isPersonalFeature, scoreBaseline, type BaselineResult, type FeatureStats, type GroupWideFeature } from './baseline'
 import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
-import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
+import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type DayFeatures, type WorkingTime } from './features'
 import {
-  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUploads, rememberUserDay,
+  createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, groupWide, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUploads, rememberUserDay,
   type PopulationHistory, type SiteUploaders, type UserHistory,
 } from './history'
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
-import { buildFailureIndex, dampGroupWide, evaluateRules, groupWide, isPersonalRule, type GroupWideRule, type Rule } from './rules'
+import { buildFailureIndex, dampGroupWide, evaluateRules, isPersonalRule, type GroupWideRule, type Rule } from './rules'
 import type { AnomalyType, DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
 
 // The orchestrator. Dates are walked in order; every user-day of a date is scored against the
@@ -113,7 +113,8 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       const present = presentDays(history)
       const userStats = present > 0 ? featureStats(history.compared, present) : null
       const peerStats = peer === null ? null : statsOf(peer)
-      const baseline = scoreBaseline(features.vector, compared, { user: userStats, peer: peerStats, typicalSpread, minHistory })
+      const baselineContext = { user: userStats, peer: peerStats, typicalSpread, minHistory }
+      const baseline = scoreBaseline(features.vector, compared, baselineContext)
       const markov = scoreMarkov(
         features.sequence,
         { user: history.transitions, peer: peer === everyone ? null : (peer?.transitions ?? null), global: everyone.transitions },
@@ -123,16 +124,19 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
       const ocean = scoreOcean(history.vectors, features.vector)
       const center = present >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
-      return { day, group, history, features, compared, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, present / minHistory) }
+      return { day, group, history, features, compared, baselineContext, baseline, markov, rules, ocean, row, phantom: isPhantom(day), coldShare: Math.min(1, present / minHistory) }
     })
 
     const groupDays = groupWideRules(scored, personalRules)
+    const groupFeatures = groupWideFeatures(scored)
     const isolation = isolationScores(scored.map((entry) => entry.row), reference, referenceSize, options.iforest)
     const results = scored.map((entry, position): ScoredDay => {
       const iforest = isolationResult(isolation[position]!, entry.row, entry.coldShare)
       const groupDay = groupDays.get(entry.group)
       const rules = groupDay === undefined || entry.phantom ? entry.rules : dampGroupWide(entry.rules, groupDay)
-      const found: Record<DetectorId, DetectorResult> = { baseline: entry.baseline, markov: entry.markov, iforest, rules, ocean: entry.ocean }
+      const sharedFeatures = groupFeatures.get(entry.group)
+      const baseline = sharedFeatures === undefined || entry.phantom || !standsOutIn(entry.baseline, sharedFeatures) ? entry.baseline : scoreBaseline(entry.features.vector, entry.compared, { ...entry.baselineContext, groupWide: sharedFeatures })
+      const found: Record<DetectorId, DetectorResult> = { baseline, markov: entry.markov, iforest, rules, ocean: entry.ocean }
       const detectorResults = entry.phantom ? dampAll(found) : found
       const combined = combineDetectors(detectorResults, weights)
       const { user } = entry.day
@@ -214,6 +218,41 @@ function groupWideRules(scored: readonly { group: string; phantom: boolean; rule
     if (wide.size > 0) result.set(name, wide)
   }
   return result
+}
+
+/**
+ * Per peer group on one date, the features that stood out (z above the evidence threshold) for
+ * enough of its users to be the group's day, by the measure of `groupWideRules`: of a count, among
+ * the peers with any of it that day; of an hour or a share, among all active peers.
+ */
+function groupWideFeatures(scored: readonly { group: string; phantom: boolean; features: DayFeatures; baseline: BaselineResult }[]): Map<string, Map<number, GroupWideFeature>> {
+  const groups = new Map<string, { active: number; above: Uint32Array; counting: Uint32Array }>()
+  for (const entry of scored) {
+    if (entry.phantom || entry.group === '') continue
+    let group = groups.get(entry.group)
+    if (group === undefined) groups.set(entry.group, (group = { active: 0, above: new Uint32Array(featureCount), counting: new Uint32Array(featureCount) }))
+    group.active++
+    for (let index = 0; index < featureCount; index++) {
+      if (entry.baseline.z[index]! > evidenceThreshold) group.above[index]!++
+      if (entry.features.vector[index]! > 0) group.counting[index]!++
+    }
+  }
+  const result = new Map<string, Map<number, GroupWideFeature>>()
+  for (const [name, group] of groups) {
+    const wide = new Map<number, GroupWideFeature>()
+    group.above.forEach((above, index) => {
+      const of = featureSpecs[featureNames[index]!].scale === 'log' ? group.counting[index]! : group.active
+      if (above >= groupWide.users && above >= groupWide.share * of && isPersonalFeature(index)) wide.set(index, { above, of })
+    })
+    if (wide.size > 0) result.set(name, wide)
+  }
+  return result
+}
+
+/** Whether any of the group's day features stood out for this user (else their baseline stands as scored). */
+function standsOutIn(baseline: BaselineResult, shared: ReadonlyMap<number, GroupWideFeature>): boolean {
+  for (const index of shared.keys()) if (baseline.z[index]! > evidenceThreshold) return true
+  return false
 }
 
 /**
