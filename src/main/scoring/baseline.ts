@@ -163,7 +163,7 @@ export interface BaselineContext {
   groupWide?: ReadonlyMap<number, GroupWideFeature>
 }
 
-/** A feature above the usual that day for `above` of the `of` peers it could be (those with any to count, for a count). */
+/** A feature above the usual that day for `above` of the `of` active peers. */
 export interface GroupWideFeature {
   above: number
   of: number
@@ -281,7 +281,7 @@ function factOf(candidate: { index: number; z: number; baseline: number; fromPee
   const usual = `${candidate.fromPeers ? 'peers usually' : 'usually'} ${formatQuantity(baseline, featureSpec.unit)}`
   const measured = featureSpec.unit === 'hour' ? `${featureSpec.label} at ${shown} (${usual})` : `${shown} ${featureSpec.label} (${usual})`
   const { shared } = candidate
-  const text = shared === undefined ? measured : `${measured}; above the usual for ${shared.above} of ${shared.of} peers that day, so counted at ${groupWide.factor * 100} %`
+  const text = shared === undefined ? measured : `${measured}; above the usual for ${shared.above} of ${shared.of} active peers that day, so counted at ${groupWide.factor * 100} %`
   return {
     detector: 'baseline',
     key: name,

@@ -104,9 +104,10 @@ export function robustZ(value: number, center: number, scale: number, floor: num
 export const evidenceThreshold = 2.5
 /**
  * A rule that fires, or a feature that stands out, on one date for this many of a peer group's
- * users, and at least this share of those it could for that day (for a count, those with anything
- * to count), describes the group's day (a month-end payment run, a tool rolled out to a team, a
- * release night) more than one person's: it counts `factor` of its weight for each of them.
+ * users, and at least this share of those it could for that day (for a counting rule, those with
+ * anything to count; for a feature, all active peers), describes the group's day (a month-end
+ * payment run, a tool rolled out to a team, a release night) more than one person's: it counts
+ * `factor` of its weight for each of them.
  */
 export const groupWide = { users: 3, share: 0.25, factor: 0.5 } as const
 /** Anomaly types never damped as group-wide: a spray that succeeds on three accounts is three takeovers. */

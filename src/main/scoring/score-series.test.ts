@@ -204,7 +204,7 @@ describe('scoreSeries', () => {
     // The baseline's features likewise: the never-used hosts are the group's day, their excess over the evidence threshold halved.
     const newHostsFact = (day: ScoredDay) => day.facts.find((fact) => fact.key === 'new_hosts')!
     expect(newHostsFact(alone).text).toBe('6 hosts never used before (usually 0)')
-    expect(newHostsFact(together).text).toBe('6 hosts never used before (usually 0); above the usual for 3 of 3 peers that day, so counted at 50 %')
+    expect(newHostsFact(together).text).toBe('6 hosts never used before (usually 0); above the usual for 3 of 6 active peers that day, so counted at 50 %')
     expect(newHostsFact(together).z! - 2.5).toBeCloseTo((newHostsFact(alone).z! - 2.5) * 0.5, 1)
     expect(together.detectors.baseline).toBeLessThan(alone.detectors.baseline)
     // A brute force that succeeds against three colleagues is three takeovers, not the group's day.

@@ -1,7 +1,7 @@
 import { comparedValues, featureSpecs, featureStats, isPersonalFeature, scoreBaseline, type BaselineResult, type FeatureStats, type GroupWideFeature } from './baseline'
 import { combineDetectors, normalizeWeights } from './combine'
 import { anomalyTypeLabels, summarizeDay } from './explain'
-import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type DayFeatures, type WorkingTime } from './features'
+import { computeDayFeatures, defaultWorkingTime, featureCount, featureNames, type WorkingTime } from './features'
 import {
   createPopulationHistory, createUserHistory, evidenceThreshold, gradedScore, groupWide, isPresent, madToSigma, presentDays, rememberPopulationDay, rememberUploads, rememberUserDay,
   type PopulationHistory, type SiteUploaders, type UserHistory,
@@ -222,27 +222,26 @@ function groupWideRules(scored: readonly { group: string; phantom: boolean; rule
 
 /**
  * Per peer group on one date, the features that stood out (z above the evidence threshold) for
- * enough of its users to be the group's day, by the measure of `groupWideRules`: of a count, among
- * the peers with any of it that day; of an hour or a share, among all active peers.
+ * enough of its active users to be the group's day (see `groupWide`). Unlike a counting rule's,
+ * the share is of all active peers: where most days hold none of a feature (uploads, USB copies),
+ * any of it stands out, so the few who had some that day would be a group of their own.
  */
-function groupWideFeatures(scored: readonly { group: string; phantom: boolean; features: DayFeatures; baseline: BaselineResult }[]): Map<string, Map<number, GroupWideFeature>> {
-  const groups = new Map<string, { active: number; above: Uint32Array; counting: Uint32Array }>()
+function groupWideFeatures(scored: readonly { group: string; phantom: boolean; baseline: BaselineResult }[]): Map<string, Map<number, GroupWideFeature>> {
+  const groups = new Map<string, { active: number; above: Uint32Array }>()
   for (const entry of scored) {
     if (entry.phantom || entry.group === '') continue
     let group = groups.get(entry.group)
-    if (group === undefined) groups.set(entry.group, (group = { active: 0, above: new Uint32Array(featureCount), counting: new Uint32Array(featureCount) }))
+    if (group === undefined) groups.set(entry.group, (group = { active: 0, above: new Uint32Array(featureCount) }))
     group.active++
-    for (let index = 0; index < featureCount; index++) {
-      if (entry.baseline.z[index]! > evidenceThreshold) group.above[index]!++
-      if (entry.features.vector[index]! > 0) group.counting[index]!++
-    }
+    entry.baseline.z.forEach((z, index) => {
+      if (z > evidenceThreshold) group.above[index]!++
+    })
   }
   const result = new Map<string, Map<number, GroupWideFeature>>()
   for (const [name, group] of groups) {
     const wide = new Map<number, GroupWideFeature>()
     group.above.forEach((above, index) => {
-      const of = featureSpecs[featureNames[index]!].scale === 'log' ? group.counting[index]! : group.active
-      if (above >= groupWide.users && above >= groupWide.share * of && isPersonalFeature(index)) wide.set(index, { above, of })
+      if (above >= groupWide.users && above >= groupWide.share * group.active && isPersonalFeature(index)) wide.set(index, { above, of: group.active })
     })
     if (wide.size > 0) result.set(name, wide)
   }
