@@ -118,6 +118,11 @@ export const scoringSummarySchema = z.object({
   seconds: z.number(),
   /** True when only the newest dates were re-scored (see analysis/score-workspace.ts). */
   incremental: z.boolean(),
+  /**
+   * False when an incremental run added events inside the first three weeks peer groups are fitted
+   * on: until a full run (the scoring service starts one shortly), its numbers can differ from one.
+   */
+  settled: z.boolean(),
   /** When the run began (ms since 1970): a run that began before a settings change did not see it. */
   startedAt: z.number().int(),
 })

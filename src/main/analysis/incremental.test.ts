@@ -35,14 +35,7 @@ describe('incremental scoring', () => {
     // Longer than the three weeks peer groups are fitted on, so the late days cannot move them:
     // an incremental run keeps the groups of the last full run.
     generateOrganisation({ users: 16, days: 24, directory: folder.path, seed: 5, start: Date.UTC(2024, 2, 4) })
-    const { engine, dispose } = await openTestEngine('cli')
-    let events: NormalizedEvent[]
-    try {
-      expect((await engine.imports.start({ paths: [join(folder.path, 'logs')] }).done).state).toBe('done')
-      events = readEvents(engine.workspace)
-    } finally {
-      await dispose()
-    }
+    const events = await importedEvents(join(folder.path, 'logs'))
     const last = Math.max(...events.map((event) => event.ts))
     // Up to noon two days before the end; the rest arrives later, as live syslog would bring it.
     const cut = Math.floor(last / dayMs) * dayMs - 2 * dayMs + dayMs / 2
@@ -87,6 +80,48 @@ describe('incremental scoring', () => {
       // A settings change is a full run too.
       growing.sqlite.prepare(`insert into settings (key, value, updated_at) values ('scoring.alertPercentile', '0.99', 0)`).run()
       expect(scoreWorkspace(growing.path, quiet).summary.incremental).toBe(false)
+
+      // A user first seen after the first three weeks is grouped on their own first three: a new
+      // user makes a full run, their next events an unsettled one; anyone else's are settled.
+      const lastDay = Math.floor(last / dayMs) * dayMs
+      const at = (user: string, hour: number): NormalizedEvent => ({ ...older[0]!, user, ts: lastDay + hour * 3_600_000 })
+      addImport(growing, 'joiner.log', [at('late.joiner', 9)])
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: false, settled: true })
+      addImport(growing, 'colleague.log', [at(older[0]!.user!, 10)])
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: true, settled: true })
+      addImport(growing, 'joiner.log', [at('late.joiner', 11)])
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: true, settled: false })
+    } finally {
+      forgetCheckpoint()
+      await growing.close()
+      await whole.close()
+    }
+  }, 120_000)
+
+  it('calls a run unsettled when new events fall in the weeks peer groups are fitted on, until a full run', async () => {
+    // Twelve days: the last day and a half lands inside everyone's first three weeks.
+    generateOrganisation({ users: 40, days: 12, directory: folder.path, seed: 6, start: Date.UTC(2024, 2, 4) })
+    const events = await importedEvents(join(folder.path, 'logs'))
+    const cut = Math.floor(Math.max(...events.map((event) => event.ts)) / dayMs) * dayMs - 1.5 * dayMs
+    const growing = await openWorkspace(folder.file('growing.db'))
+    const whole = await openWorkspace(folder.file('whole.db'))
+    try {
+      forgetCheckpoint()
+      addImport(whole, 'all.log', events)
+      scoreWorkspace(whole.path, quiet)
+
+      forgetCheckpoint()
+      addImport(growing, 'older.log', events.filter((event) => event.ts < cut))
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: false, settled: true })
+      addImport(growing, 'newer.log', events.filter((event) => event.ts >= cut))
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: true, settled: false })
+      // The groups were fitted without the new days, so the numbers are not a full run's yet.
+      expect(scoredDays(growing)).not.toEqual(scoredDays(whole))
+      // Still unsettled with nothing new: the scores on file are the unsettled run's.
+      expect(scoreWorkspace(growing.path, quiet).summary).toMatchObject({ incremental: true, settled: false })
+      expect(scoreWorkspace(growing.path, { ...quiet, full: true }).summary).toMatchObject({ incremental: false, settled: true })
+      expect(scoredDays(growing)).toEqual(scoredDays(whole))
+      expect(ranking(growing)).toEqual(ranking(whole))
     } finally {
       forgetCheckpoint()
       await growing.close()
@@ -94,3 +129,14 @@ describe('incremental scoring', () => {
     }
   }, 120_000)
 })
+
+/** The events of `path` as the engine imports them. */
+async function importedEvents(path: string): Promise<NormalizedEvent[]> {
+  const { engine, dispose } = await openTestEngine('cli')
+  try {
+    expect((await engine.imports.start({ paths: [path] }).done).state).toBe('done')
+    return readEvents(engine.workspace)
+  } finally {
+    await dispose()
+  }
+}

@@ -20,6 +20,8 @@ export const modelVersion = 'argus-scoring-12'
 
 export interface ScoreOptions {
   nativeBinding?: string | null
+  /** Score everything even when the last run would allow only the newest dates (what settles an unsettled run). */
+  full?: boolean
   report(progress: { stage: string; done: number; total: number }): void
 }
 
@@ -45,6 +47,10 @@ interface Checkpoint {
   lastEventId: number
   eventCount: number
   peerGroups: Map<string, string>
+  /** Where the events the groups were fitted on end. */
+  profileWindows: ProfileWindows
+  /** Whether these scores are a full run's: false once an incremental run added events the groups would have been fitted on. */
+  settled: boolean
   scorer: SeriesScorer
   open: { date: string; scored: ScoredDate } | null
   /** Every scored day, undamped, oldest date first. */
@@ -62,9 +68,10 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const fingerprint = JSON.stringify([modelVersion, settings.timeZone, settings.weights, settings.rules, settings.alertPercentile, [...settings.falsePositives].map(([user, counts]) => [user, [...counts]]), [...settings.directory]])
     const latest = sqlite.prepare('select coalesce(max(id), 0) as id, count(*) as count from events').get() as { id: number; count: number }
     const lastAlert = (sqlite.prepare('select coalesce(max(id), 0) as id from alerts').get() as { id: number }).id
-    const from = incrementalStart(sqlite, workspacePath, fingerprint, settings.timeZone, latest.count)
+    const from = options.full ? null : incrementalStart(sqlite, workspacePath, fingerprint, settings.timeZone, latest.count)
+    const settled = from === null || (checkpoint!.settled && !movesPeerGroups(sqlite, checkpoint!, settings.timeZone))
     const state = from === null ? fullRun(sqlite, settings, options) : continueRun(checkpoint!, sqlite, settings, from, options)
-    checkpoint = { ...state, workspacePath, fingerprint, lastEventId: latest.id, eventCount: latest.count }
+    checkpoint = { ...state, workspacePath, fingerprint, lastEventId: latest.id, eventCount: latest.count, settled }
     options.report({ stage: 'saving', done: 2, total: 3 })
     const days = dampFalsePositives(state.days, settings.falsePositives)
     const ranking = persistScores(sqlite, days, {
@@ -79,7 +86,7 @@ export function scoreWorkspace(workspacePath: string, options: ScoreOptions): { 
     const alerts = (sqlite.prepare(`select count(*) as n from alerts where severity != 'low'`).get() as { n: number }).n
     options.report({ stage: 'done', done: 3, total: 3 })
     return {
-      summary: { modelVersion, events: latest.count, users: ranking.length, userDays: days.length, alerts, seconds: (Date.now() - startedAt) / 1000, incremental: from !== null, startedAt },
+      summary: { modelVersion, events: latest.count, users: ranking.length, userDays: days.length, alerts, seconds: (Date.now() - startedAt) / 1000, incremental: from !== null, settled, startedAt },
       newAlerts: newIds.map(({ id }) => getAlert(sqlite, id)),
     }
   } catch (error) {
@@ -120,22 +127,36 @@ function incrementalStart(sqlite: BetterSqlite3.Database, workspacePath: string,
   return strangers.get(last.lastEventId, JSON.stringify([...last.peerGroups.keys()])) === undefined ? last.open.date : null
 }
 
-type RunState = Pick<Checkpoint, 'peerGroups' | 'scorer' | 'open' | 'days'>
+/**
+ * Whether the events added since `last` fall inside the days peer groups are fitted on (the
+ * workspace's first three weeks, a later user's own first three): a full run would fit other
+ * groups, so the incremental run's numbers are not yet a full run's.
+ */
+function movesPeerGroups(sqlite: BetterSqlite3.Database, last: Checkpoint, timeZone: string): boolean {
+  const added = sqlite.prepare('select user, min(ts) as first from events where id > ? group by user').all(last.lastEventId) as { user: string | null; first: number }[]
+  return added.some(({ user, first }) => {
+    const date = localDate(first, timeZone)
+    return date < last.profileWindows.everyone || (user !== null && date < (last.profileWindows.users.get(user) ?? ''))
+  })
+}
+
+type RunState = Pick<Checkpoint, 'peerGroups' | 'profileWindows' | 'scorer' | 'open' | 'days'>
 
 function fullRun(sqlite: BetterSqlite3.Database, settings: Settings, options: ScoreOptions): RunState {
   const span = eventDates(sqlite, settings.timeZone)
   const reader = createDayReader(sqlite, settings.timeZone)
   options.report({ stage: 'finding peer groups', done: 0, total: 3 })
-  const peerGroups = span === null ? new Map<string, string>() : findPeerGroups(sqlite, reader, settings, span.first, span.last)
+  const profileWindows = span === null ? { everyone: '', users: new Map<string, string>() } : findProfileWindows(sqlite, settings, span.first)
+  const peerGroups = span === null ? new Map<string, string>() : findPeerGroups(reader, settings, span.first, span.last, profileWindows)
   const scorer = createSeriesScorer(peerGroups, scorerOptions(settings))
-  const state: RunState = { peerGroups, scorer, open: null, days: [] }
+  const state: RunState = { peerGroups, profileWindows, scorer, open: null, days: [] }
   if (span !== null) scoreDates(state, reader, span.first, span.last, options)
   return state
 }
 
 function continueRun(last: Checkpoint, sqlite: BetterSqlite3.Database, settings: Settings, from: string, options: ScoreOptions): RunState {
   const reader = createDayReader(sqlite, settings.timeZone)
-  const state: RunState = { peerGroups: last.peerGroups, scorer: last.scorer, open: null, days: last.days.filter((day) => day.date < from) }
+  const state: RunState = { peerGroups: last.peerGroups, profileWindows: last.profileWindows, scorer: last.scorer, open: null, days: last.days.filter((day) => day.date < from) }
   const span = eventDates(sqlite, settings.timeZone)
   scoreDates(state, reader, from, span?.last ?? from, options)
   return state
@@ -158,23 +179,37 @@ function scoreDates(state: RunState, reader: DayReader, first: string, last: str
   }
 }
 
-/** Days, counted from the first event of the workspace, that the peer-group pass reads for everyone. */
+/** Days, counted from the first event of the workspace (or of a user first seen after them), that peer groups are fitted on. */
 const profileWindowDays = 21
+
+/** The dates (exclusive) the peer-group profiles stop at: everyone's first three weeks, and each later user's own. */
+interface ProfileWindows {
+  everyone: string
+  /** Users first seen after everyone's window, directory users aside (their group is given). */
+  users: Map<string, string>
+}
+
+function findProfileWindows(sqlite: BetterSqlite3.Database, settings: Settings, first: string): ProfileWindows {
+  const everyone = addDays(first, profileWindowDays)
+  const users = new Map<string, string>()
+  for (const [user, firstSeen] of usersFirstSeen(sqlite, settings.timeZone)) {
+    if (firstSeen >= everyone && !settings.directory.has(user)) users.set(user, addDays(firstSeen, profileWindowDays))
+  }
+  return { everyone, users }
+}
 
 /**
  * The directory's groups, and behavioural clusters of every other user's first days: the opening
  * three weeks are read a date at a time for everyone; a user first seen after them is read alone
  * (the (user, ts) index) over their own first three weeks, so late arrivals cost only their rows.
  */
-function findPeerGroups(sqlite: BetterSqlite3.Database, reader: DayReader, settings: Settings, first: string, last: string): Map<string, string> {
+function findPeerGroups(reader: DayReader, settings: Settings, first: string, last: string, windows: ProfileWindows): Map<string, string> {
   const collector = createProfileCollector()
-  const windowEnd = addDays(first, profileWindowDays - 1)
-  for (let date = first; date <= last && date <= windowEnd; date = addDays(date, 1)) {
+  for (let date = first; date <= last && date < windows.everyone; date = addDays(date, 1)) {
     for (const day of reader.read(date)) if (!settings.directory.has(day.user)) collector.add(day)
   }
-  for (const [user, firstSeen] of usersFirstSeen(sqlite, settings.timeZone)) {
-    if (firstSeen <= windowEnd || settings.directory.has(user)) continue
-    for (const day of reader.readUser(user, firstSeen, addDays(firstSeen, profileWindowDays))) collector.add(day)
+  for (const [user, end] of windows.users) {
+    for (const day of reader.readUser(user, addDays(end, -profileWindowDays), end)) collector.add(day)
   }
   const groups = groupProfiles(collector, { seed: 1 })
   for (const [user, group] of settings.directory) groups.set(user, group)

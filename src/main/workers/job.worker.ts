@@ -58,7 +58,7 @@ async function run<K extends JobRequest['kind']>(
         report,
       })
     case 'score':
-      return scoreWorkspace(request.workspacePath, { nativeBinding, report })
+      return scoreWorkspace(request.workspacePath, { nativeBinding, report, full: request.full ?? false })
     case 'write': {
       const sqlite = openWorkerConnection(request.workspacePath, { nativeBinding })
       try {

@@ -11,7 +11,8 @@ export type JobRequest =
   | { kind: 'import'; workspacePath: string; jobId: number; request: ImportRequest; writerPort: MessagePort | null; inferTimeZone: boolean }
   | { kind: 'write'; workspacePath: string; port: MessagePort }
   | { kind: 'listen'; workspacePath: string; options: SyslogStart }
-  | { kind: 'score'; workspacePath: string }
+  /** `full`: score everything, not only what the worker's last run left open. */
+  | { kind: 'score'; workspacePath: string; full?: boolean }
 
 /** What each kind of job answers with. */
 export interface JobResults {
