@@ -84,6 +84,11 @@ export function decodeTableTime(cell: string, clock: WallClock): number | null {
   return decodeClock(text, cursor.end + 1, year, month, day, clock, cursor, true)
 }
 
+/** A JSON record's time: text read as `decodeTableTime` reads a cell, numbers as epochs. */
+export function decodeJsonTime(value: unknown, clock: WallClock): number | null {
+  return typeof value === 'string' ? decodeTableTime(value, clock) : decodeTimestamp(value)
+}
+
 function decodeIso(text: string, clock: WallClock, cursor: Cursor): number | null {
   const year = readNumber(text, 0, cursor)
   const month = readNumber(text, 5, cursor)

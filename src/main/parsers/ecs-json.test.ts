@@ -149,6 +149,25 @@ describe('ecsJsonParser on Windows Security events under Winlogbeat names, witho
   })
 })
 
+describe('ecsJsonParser on what scripts and Elasticsearch tools write', () => {
+  const login = { event: { category: 'authentication', action: 'user_login', outcome: 'success' }, user: { name: 'alice' } }
+
+  it('reads an @timestamp without an offset as UTC, as Elasticsearch does', () => {
+    const parser = ecsJsonParser.open({ ...context, timeZone: 'America/New_York' })
+    // Python's isoformat() of a naive time, with and without microseconds, and with a space.
+    for (const stamp of ['2024-03-04T09:15:00', '2024-03-04T09:15:00.250000', '2024-03-04 09:15:00.25']) {
+      expect(parser.parse(JSON.stringify({ '@timestamp': stamp, ...login }), 1)).toMatchObject({ ts: Date.UTC(2024, 2, 4, 9, 15, 0, stamp.includes('.') ? 250 : 0), user: 'alice' })
+    }
+    expect(parser.parse(JSON.stringify({ '@timestamp': '2024-03-04', ...login }), 2)).toEqual({ reject: "unreadable @timestamp '2024-03-04'" })
+  })
+
+  it('reads the document of an Elasticsearch hit (elasticdump, saved _search pages), and claims such files', () => {
+    const hit = JSON.stringify({ _index: 'logs-system.auth-default', _id: 'x1', _score: 1, _source: { '@timestamp': '2024-03-04T09:15:00Z', ...login } })
+    expect(ecsJsonParser.open(context).parse(hit, 1)).toMatchObject({ ts: Date.UTC(2024, 2, 4, 9, 15), user: 'alice', action: 'logon' })
+    expect(ecsJsonParser.sniff({ name: 'dump.json', head: new Uint8Array(), lines: [hit, hit] })).toBe(0.95)
+  })
+})
+
 describe('sniffEcs', () => {
   it('claims ECS exports, nested or flattened', () => {
     expect(ecsJsonParser.sniff(sample('ecs-filebeat-auth.ndjson'))).toBe(0.95)

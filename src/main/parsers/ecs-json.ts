@@ -2,7 +2,8 @@
 
 import { actionVocabulary } from '../../shared/actions'
 import type { EventOutcome } from '../../shared/event'
-import { decodeTimestamp, numberAt, parseJsonObject, sampleJsonValues, textAt, textsAt, urlHost, valueAt } from './json-fields'
+import { decodeJsonTime, WallClock } from './csv-time'
+import { elasticSource, numberAt, parseJsonObject, sampleJsonValues, textAt, textsAt, urlHost, valueAt } from './json-fields'
 import { makeEvent } from './normalize'
 import type { LogParser, ParseOutcome, RecordParser, Sample } from './types'
 
@@ -271,13 +272,20 @@ function urlOf(document: unknown): string | null {
   return domain !== null && path !== null ? `${domain}${path.startsWith('/') ? '' : '/'}${path}` : null
 }
 
-/** One ECS document as an event; rejects non-objects and documents without a usable `@timestamp`. */
+/**
+ * Elasticsearch reads an `@timestamp` without an offset (`2024-03-04T09:15:00`, what Python's
+ * `isoformat()` writes for a naive time) as UTC, and so does Argus.
+ */
+const utc = new WallClock('UTC')
+
+/** One ECS document (or an Elasticsearch hit's `_source`) as an event; rejects non-objects and documents without a usable `@timestamp`. */
 export function readEcs(record: string): ParseOutcome {
-  const document = parseJsonObject(record)
-  if (document === null) return { reject: 'not a JSON object' }
+  const parsed = parseJsonObject(record)
+  if (parsed === null) return { reject: 'not a JSON object' }
+  const document = elasticSource(parsed)
   const stamp = valueAt(document, '@timestamp')
   if (stamp === undefined) return { reject: 'no @timestamp' }
-  const ts = decodeTimestamp(stamp)
+  const ts = decodeJsonTime(stamp, utc)
   if (ts === null) return { reject: `unreadable @timestamp '${String(stamp).slice(0, 40)}'` }
   const ecsAction = textAt(document, 'event.action')
   const categories = textsAt(document, 'event.category').map((category) => category.toLowerCase())
@@ -344,7 +352,9 @@ const windowsMarkers = ['winlog', 'EventID', 'EventId', 'event_id', 'winlog.even
  * 0.45 when Windows event fields are present, so windows-json (0.5 and up) wins those files.
  */
 export function sniffEcs(sample: Sample): number {
-  const documents = sampleJsonValues(sample.lines, 20).filter((value) => value !== null && typeof value === 'object' && !Array.isArray(value))
+  const documents = sampleJsonValues(sample.lines, 20)
+    .filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value))
+    .map(elasticSource)
   if (documents.length === 0) return 0
   let stamped = 0
   let ecs = 0

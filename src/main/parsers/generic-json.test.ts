@@ -48,8 +48,11 @@ describe('genericJsonParser', () => {
     })
     expect(second).toMatchObject({ action: 'consolelogin', user: 'alice', srcIp: '203.0.113.50' })
     expect(third).toMatchObject({ ts: 1678791610000, action: 'putobject' })
-    // An offset-less time would need a guessed zone.
-    expect(fourth).toEqual({ reject: "unreadable time '2023-03-14 11:00:20'" })
+    // An offset-less time is wall clock in the import's zone, as in CSV.
+    expect(fourth).toMatchObject({ ts: Date.UTC(2023, 2, 14, 11, 0, 20) })
+    const newYork = genericJsonParser.open({ name: 'x.json', year: null, fileTime: null, timeZone: 'America/New_York', mapping: cloudTrailMapping })
+    expect(newYork.parse(lines[3]!, 4)).toMatchObject({ ts: Date.UTC(2023, 2, 14, 15, 0, 20) })
+    expect(parser.parse('{"@timestamp":"2023-03-14","eventName":"x"}', 5)).toEqual({ reject: "unreadable time '2023-03-14'" })
   })
 
   it('maps words onto the vocabulary, categories and outcomes', () => {

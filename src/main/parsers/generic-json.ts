@@ -3,7 +3,8 @@
 
 import { eventCategories, type EventCategory, type EventOutcome } from '../../shared/event'
 import { actionVocabulary } from '../../shared/actions'
-import { decodeTimestamp, parseJsonObject, toNumber, valueAt } from './json-fields'
+import { decodeJsonTime, WallClock } from './csv-time'
+import { parseJsonObject, toNumber, valueAt } from './json-fields'
 import { makeEvent } from './normalize'
 import type { FieldMapping, FileError, LogParser, ParseContext, ParseOutcome, RecordParser } from './types'
 
@@ -108,6 +109,7 @@ export function openGenericJson(context: ParseContext): RecordParser {
   const mapping = context.mapping ?? {}
   const problem = mappingProblem('generic-json', context.mapping, 'JSON dot path')
   const mapped = new Set(Object.values(mapping).map((path) => path.split('.')[0] ?? path))
+  const clock = new WallClock(context.timeZone)
   return {
     parse(record: string): ParseOutcome {
       if (problem !== null) return problem
@@ -117,16 +119,16 @@ export function openGenericJson(context: ParseContext): RecordParser {
         const path = mapping[field]
         return path === undefined ? undefined : valueAt(object, path)
       }
-      return eventFromMapping(read, decodeTimestamp, unmappedScalars(object, mapped))
+      return eventFromMapping(read, (value) => decodeJsonTime(value, clock), unmappedScalars(object, mapped))
     },
   }
 }
 
 /**
  * Any JSON lines / JSON array export, read through `context.mapping` (normalized field → dot
- * path; nested and flattened keys both work). Times: ISO 8601 with an offset, or epoch seconds
- * or milliseconds (numbers or numeric strings, told apart by magnitude); anything else is
- * rejected. Never sniffed (it would claim every JSON file): chosen with a saved mapping.
+ * path; nested and flattened keys both work). Times: ISO 8601 (without an offset, wall clock in
+ * the import's zone), `MM/DD/YYYY HH:MM[:SS]`, or epoch seconds or milliseconds (numbers or
+ * numeric strings, told apart by magnitude); anything else is rejected. Never sniffed (it would claim every JSON file): chosen with a saved mapping.
  */
 export const genericJsonParser: LogParser = {
   name: 'generic-json',

@@ -12,6 +12,15 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/**
+ * The document an Elasticsearch hit carries (`{"_index": …, "_source": {…}}`, as elasticdump and
+ * saved `_search` pages write them), else the record itself.
+ */
+export function elasticSource(record: JsonObject): JsonObject {
+  const source = record._source
+  return isObject(source) ? source : record
+}
+
 /** The parsed record if `text` is one JSON object; null for anything else (never throws). */
 export function parseJsonObject(text: string): JsonObject | null {
   let value: unknown
