@@ -49,6 +49,9 @@ describe('linux-syslog: the header', () => {
     expect(iso(parseOne('Jul  4 12:00:00 h app: m', { timeZone: 'America/New_York' }))).toBe('2026-07-04T16:00:00.000Z')
     expect(iso(parseOne('Jan  4 12:00:00 h app: m', { timeZone: 'America/New_York' }))).toBe('2026-01-04T17:00:00.000Z')
     expect(iso(parseOne('2026-07-04T12:00:00.5 h app: m', { timeZone: 'Europe/Berlin' }))).toBe('2026-07-04T10:00:00.500Z')
+    // A script's own lines, with a space for the T.
+    expect(parseOne('2026-07-04 12:00:00 web01 sshd[7]: Failed password for invalid user admin from 10.9.9.9 port 4444 ssh2', { timeZone: 'Europe/Berlin' }))
+      .toMatchObject({ ts: Date.UTC(2026, 6, 4, 10), host: 'web01', action: 'ssh_failed', user: 'admin' })
   })
 
   it('loose tags: spaces, no pid, no tag at all, no host', () => {
@@ -212,6 +215,7 @@ describe('linux-syslog: sniffing', () => {
   it('claims auth.log and messages, not RFC 5424 or other text', () => {
     expect(linuxSyslogParser.sniff(sample(fixture('auth-rollover.log')))).toBeCloseTo(0.9)
     expect(linuxSyslogParser.sniff(sample('2024-03-01T12:34:56.123456+01:00 web01 sshd[1]: Accepted password for a from 1.2.3.4 port 1 ssh2'))).toBeCloseTo(0.9)
+    expect(linuxSyslogParser.sniff(sample('2024-03-01 12:34:56 web01 sshd[1]: Accepted password for a from 1.2.3.4 port 1 ssh2'))).toBeCloseTo(0.9)
     expect(linuxSyslogParser.sniff(sample(fixture('rfc5424-sample.log')))).toBe(0)
     expect(linuxSyslogParser.sniff(sample('user,date,pc\nalice,01/02/2010 07:00:00,PC-1'))).toBe(0)
     expect(linuxSyslogParser.sniff(sample(''))).toBe(0)

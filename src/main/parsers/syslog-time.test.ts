@@ -19,7 +19,10 @@ describe('syslog timestamps', () => {
     expect(readIsoStamp('2024-03-01t12:34:56z', 0)?.utc).toBe(Date.UTC(2024, 2, 1, 12, 34, 56))
     expect(readIsoStamp('2024-03-01T12:34:56 h', 0)).toMatchObject({ year: 2024, month: 3, day: 1, hour: 12, utc: null, end: 19 })
     expect(readIsoStamp('2016-12-31T23:59:60Z', 0)?.utc).toBe(Date.UTC(2016, 11, 31, 23, 59, 59))
-    for (const bad of ['2023-02-29T00:00:00Z', '2024-00-10T00:00:00Z', '2024-01-10 00:00:00Z', '2024-01-10T00:00:00+25:00', '24-01-10T00:00:00Z']) {
+    // A space for the T, as scripts print it.
+    expect(readIsoStamp('2024-01-10 08:00:00Z', 0)?.utc).toBe(Date.UTC(2024, 0, 10, 8))
+    expect(readIsoStamp('2024-01-10 08:00:00 h', 0)).toMatchObject({ hour: 8, utc: null, end: 19 })
+    for (const bad of ['2023-02-29T00:00:00Z', '2024-00-10T00:00:00Z', '2024-01-10_00:00:00Z', '2024-01-10  00:00:00', '2024-01-10T00:00:00+25:00', '24-01-10T00:00:00Z']) {
       expect(readIsoStamp(bad, 0)).toBeNull()
     }
   })

@@ -95,7 +95,10 @@ export function readRfc3164Stamp(text: string, start: number): Rfc3164Stamp | nu
   return stamp.end < 0 ? null : stamp
 }
 
-/** `YYYY-MM-DDThh:mm:ss[.f…][Z|±hh:mm|±hhmm]` at `start`, or null (also for impossible dates). */
+/**
+ * `YYYY-MM-DDThh:mm:ss[.f…][Z|±hh:mm|±hhmm]` at `start`, or null (also for impossible dates). A
+ * space for the T is read too: scripts that write their own syslog lines often print it so.
+ */
 export function readIsoStamp(text: string, start: number): IsoStamp | null {
   const century = twoDigits(text, start)
   const decade = twoDigits(text, start + 2)
@@ -103,7 +106,7 @@ export function readIsoStamp(text: string, start: number): IsoStamp | null {
   const day = twoDigits(text, start + 8)
   const separator = text.charCodeAt(start + 10)
   if (century < 0 || decade < 0 || month < 1 || month > 12 || day < 1 || day > 31) return null
-  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45 || (separator !== 84 && separator !== 116)) return null
+  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45 || (separator !== 84 && separator !== 116 && separator !== 32)) return null
   const stamp: IsoStamp = { year: century * 100 + decade, month, day, hour: 0, minute: 0, second: 0, millisecond: 0, utc: null, end: 0 }
   let index = readClock(text, start + 11, stamp)
   if (index < 0) return null
