@@ -197,6 +197,11 @@ describe('ecsJsonParser on other exporters’ vocabularies (fixture: ecs-other-v
     expect(at(12)).toMatchObject({ action: 'transfer', amount: 9900, object: 'IBAN DE123' })
     // A core-banking beneficiary written as an object is known by its account.
     expect(at(25)).toMatchObject({ category: 'transaction', action: 'transfer', amount: 24400.5, object: '2967745980' })
+    const parser = ecsJsonParser.open(context)
+    for (const [fields, account] of [[{ transaction: { amount: 9500, recipient: { account: { id: 'acct-9' } } } }, 'acct-9'], [{ transaction: { amount: 9500 }, destination: { account: { number: '7731' } } }, '7731']] as const) {
+      const transfer = JSON.stringify({ '@timestamp': '2024-03-04T09:15:00Z', event: { category: ['transaction'], action: 'transaction' }, user: { name: 'a' }, ...fields })
+      expect(parser.parse(transfer, 1)).toMatchObject({ action: 'transfer', amount: 9500, object: account })
+    }
     expect(at(20)).toMatchObject({ action: 'logon_failed', outcome: 'failure', srcIp: '1.2.3.4' })
     // No amount, no transfer: a database transaction stays what its category says.
     expect(at(17)).toMatchObject({ category: 'system', action: 'system_message', amount: null })

@@ -189,10 +189,14 @@ const amountPaths = ['transaction.amount', 'payment.amount', 'labels.amount', 'a
  */
 const counterpartyPaths = [
   ...['transaction', 'payment', 'labels'].flatMap((parent) =>
-    ['counterparty', 'beneficiary', 'creditor', 'payee'].flatMap((role) =>
+    ['counterparty', 'beneficiary', 'creditor', 'payee', 'recipient', 'receiver'].flatMap((role) =>
       ['', '.iban', '.account.iban', '.account.id', '.account.number', '.account', '.id', '.name'].map((field) => `${parent}.${role}${field}`),
     ),
   ),
+  // The receiving account on the connection's server side, as a transfer between accounts is logged.
+  'destination.account.id',
+  'destination.account.number',
+  'destination.account',
   'destination.user.name',
   'counterparty',
 ]
