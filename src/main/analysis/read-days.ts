@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { EventCategory, EventOutcome } from '../../shared/event'
 import type { ScoredEvent, UserDay } from '../scoring/types'
 import { addDays } from '../../shared/calendar-days'
+import { normalizeUser } from '../parsers/normalize'
 import { localDate, localMidnight } from '../store/zoned-days'
 
 // The workspace's events as scoring reads them: one local date at a time, so a workspace of ten
@@ -33,7 +34,7 @@ export function createDayReader(sqlite: BetterSqlite3.Database, timeZone: string
   // account they change: adding bob to an admin group is bob's privilege escalation.
   const targeted = sqlite
     .prepare(
-      `select lower(json_extract(attrs, '$.targetUser')), ${columns} from events
+      `select json_extract(attrs, '$.targetUser'), ${columns} from events
        where ts >= ? and ts < ? and user is null and category in ('system', 'authentication') and json_extract(attrs, '$.targetUser') is not null`,
     )
     .raw()
@@ -48,9 +49,12 @@ export function createDayReader(sqlite: BetterSqlite3.Database, timeZone: string
       const byUser = new Map<string, ScoredEvent[]>()
       for (const statement of [own, targeted]) {
         for (const row of statement.iterate(start, end) as IterableIterator<RawRow>) {
-          const list = byUser.get(row[0])
+          // A changed account is written as logged (`EXAMPLE\admin01`): the same person as the user column's `admin01`.
+          const user = statement === own ? row[0] : normalizeUser(row[0])
+          if (user === null) continue
+          const list = byUser.get(user)
           if (list) list.push(fromRaw(row))
-          else byUser.set(row[0], [fromRaw(row)])
+          else byUser.set(user, [fromRaw(row)])
         }
       }
       return [...byUser.keys()].sort().map((user) => ({
