@@ -128,7 +128,8 @@ export function openGenericJson(context: ParseContext): RecordParser {
  * Any JSON lines / JSON array export, read through `context.mapping` (normalized field → dot
  * path; nested and flattened keys both work). Times: ISO 8601 (without an offset, wall clock in
  * the import's zone), `MM/DD/YYYY HH:MM[:SS]`, or epoch seconds or milliseconds (numbers or
- * numeric strings, told apart by magnitude); anything else is rejected. Never sniffed (it would claim every JSON file): chosen with a saved mapping.
+ * numeric strings, told apart by magnitude); anything else is rejected. Never sniffed (it would
+ * claim every JSON file): chosen with a saved mapping.
  */
 export const genericJsonParser: LogParser = {
   name: 'generic-json',
