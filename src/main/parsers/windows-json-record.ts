@@ -59,7 +59,7 @@ export function fromWinlogbeat(object: JsonObject): JsonWindowsRecord {
       recordId: integerOf(at(object, 'winlog.record_id')),
       ts,
       eventId: integerOf(at(object, 'winlog.event_id')) ?? Number.NaN,
-      provider: textOf(at(object, 'winlog.provider_name')) ?? '',
+      provider: textOf(at(object, 'winlog.provider_name')) ?? textOf(at(object, 'event.provider')) ?? '',
       channel: textOf(at(object, 'winlog.channel')) ?? '',
       computer,
       userSid: textOf(at(object, 'winlog.user.identifier')),

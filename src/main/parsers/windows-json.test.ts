@@ -49,6 +49,14 @@ describe('parseWindowsJson on each export shape', () => {
     expect(parseWindowsJson(machine)).toMatchObject({ user: null, action: 'privilege_use' })
   })
 
+  it('Winlogbeat without provider or channel: a Security audit id, or event.provider, says Security', () => {
+    const logon = { '@timestamp': '2024-03-04T09:15:00Z', winlog: { event_id: 4624, event_data: { LogonType: '3', TargetUserName: 'alice', TargetDomainName: 'CORP', IpAddress: '10.1.1.1' } }, host: { name: 'DC1' } }
+    expect(parseWindowsJson(JSON.stringify(logon))).toMatchObject({ user: 'alice', action: 'logon', srcIp: '10.1.1.1', host: 'DC1' })
+    expect(parseWindowsJson(JSON.stringify({ ...logon, event: { provider: 'Microsoft-Windows-Security-Auditing' } }))).toMatchObject({ user: 'alice', action: 'logon' })
+    // Sysmon's ids are not Security's: without a provider, an id 1 stays a generic event.
+    expect(parseWindowsJson(JSON.stringify({ ...logon, winlog: { event_id: 1, event_data: { CommandLine: 'whoami' } } }))).toMatchObject({ action: 'windows_event', object: 'unknown/1' })
+  })
+
   it('evtx_dump JSON gives the same event as the .evtx record it came from', () => {
     expect(parseWindowsJson(fixture('evtx-dump-4624.json'))).toEqual({
       ts: Date.UTC(2019, 1, 13, 18, 2, 4, 426), user: 'user01', host: 'PC01.example.corp', srcIp: '127.0.0.1', dstIp: null,
