@@ -161,6 +161,13 @@ describe('ecsJsonParser on what scripts and Elasticsearch tools write', () => {
     expect(parser.parse(JSON.stringify({ '@timestamp': '2024-03-04', ...login }), 2)).toEqual({ reject: "unreadable @timestamp '2024-03-04'" })
   })
 
+  it('counts an upload by its request body, and reads a proxy record without a category by its URL', () => {
+    const parser = ecsJsonParser.open(context)
+    const post = { user: { name: 'alice' }, url: { full: 'https://mega.nz/upload' }, http: { request: { method: 'POST', body: { bytes: 500_000_000 } } } }
+    expect(parser.parse(JSON.stringify({ '@timestamp': '2024-03-04T09:15:00Z', event: { category: ['network'] }, ...post }), 1)).toMatchObject({ action: 'web_upload', object: 'mega.nz', bytes: 500_000_000 })
+    expect(parser.parse(JSON.stringify({ '@timestamp': '2024-03-04T09:15:00Z', event: { dataset: 'proxy', action: 'allowed' }, ...post }), 2)).toMatchObject({ category: 'web', action: 'web_upload' })
+  })
+
   it('reads the document of an Elasticsearch hit (elasticdump, saved _search pages), and claims such files', () => {
     const hit = JSON.stringify({ _index: 'logs-system.auth-default', _id: 'x1', _score: 1, _source: { '@timestamp': '2024-03-04T09:15:00Z', ...login } })
     expect(ecsJsonParser.open(context).parse(hit, 1)).toMatchObject({ ts: Date.UTC(2024, 2, 4, 9, 15), user: 'alice', action: 'logon' })

@@ -303,7 +303,8 @@ export function readEcs(record: string): ParseOutcome {
   if (action === 'transfer' && firstNumber(document, amountPaths) === null) action = undefined
   if (action !== undefined && outcome === 'failure') action = failedForm[action] ?? action
   action ??= byCategory(categories, types, outcome, document)
-  if (action === 'network_connect' && isWebRequest(document)) action = isUpload(document) ? 'web_upload' : 'http_request'
+  // A proxy's record without a category (`event.action: allowed`) is web traffic by its URL too.
+  if ((action === 'network_connect' || action === 'system_message') && isWebRequest(document)) action = isUpload(document) ? 'web_upload' : 'http_request'
   const category = actionVocabulary[action]?.category ?? 'system'
 
   const attrs: Record<string, unknown> = {}
@@ -339,6 +340,7 @@ export function readEcs(record: string): ParseOutcome {
       numberAt(document, 'network.bytes') ??
       sumOrNull(numberAt(document, 'source.bytes'), numberAt(document, 'destination.bytes')) ??
       numberAt(document, 'http.request.bytes') ??
+      numberAt(document, 'http.request.body.bytes') ??
       numberAt(document, 'http.response.body.bytes') ??
       numberAt(document, 'file.size'),
     amount: category === 'transaction' ? firstNumber(document, amountPaths) : null,
