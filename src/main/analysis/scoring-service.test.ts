@@ -16,14 +16,13 @@ import { createScoringService } from './scoring-service'
 const folder = folderPerTest()
 const dayMs = 86_400_000
 
-function scoredDays(path: string): Promise<unknown[]> {
-  return openWorkspace(path, { readOnly: true }).then(async (workspace) => {
-    try {
-      return workspace.sqlite.prepare('select user, date, risk, severity, types from user_days order by user, date').all()
-    } finally {
-      await workspace.close()
-    }
-  })
+async function scoredDays(path: string): Promise<unknown[]> {
+  const workspace = await openWorkspace(path, { readOnly: true })
+  try {
+    return workspace.sqlite.prepare('select user, date, risk, severity, types from user_days order by user, date').all()
+  } finally {
+    await workspace.close()
+  }
 }
 
 describe('scoring service', () => {

@@ -26,7 +26,7 @@ export function mapWindowsEvent(record: WindowsRecord): ParseOutcome {
   let mapped: MappedFields | null = null
   if (provider === sysmonProvider || channel === sysmonChannel) {
     mapped = mapSysmonEvent(record)
-  } else if (provider === securityProvider || (provider === '' && (channel === 'security' || (channel === '' && isSecurityAuditId(record.eventId))))) {
+  } else if (isSecurityRecord(provider, channel, record.eventId)) {
     mapped = mapSecurityEvent(record)
   } else if (provider === eventlogProvider && (record.eventId === 1102 || record.eventId === 104)) {
     mapped = logCleared(record)
@@ -42,11 +42,13 @@ export function mapWindowsEvent(record: WindowsRecord): ParseOutcome {
 }
 
 /**
- * Security auditing numbers its events 4608–6424; Sysmon's are below 100. A record that names
- * neither provider nor channel (a hand-built Winlogbeat document) is Security's when its id is.
+ * Whether a record is the Security log's: by its provider, else its channel. Security auditing
+ * numbers its events 4608–6424 (Sysmon's are below 100), so a record that names neither (a
+ * hand-built Winlogbeat document) is Security's when its id is.
  */
-function isSecurityAuditId(eventId: number): boolean {
-  return eventId >= 4608 && eventId <= 6424
+function isSecurityRecord(provider: string, channel: string, eventId: number): boolean {
+  if (provider !== '') return provider === securityProvider
+  return channel === 'security' || (channel === '' && eventId >= 4608 && eventId <= 6424)
 }
 
 /** 1102: the Security log was cleared; 104: another log was (its name is in UserData/Channel). */
