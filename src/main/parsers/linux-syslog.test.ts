@@ -193,6 +193,39 @@ describe('linux-syslog: who ran an account change', () => {
   })
 })
 
+describe('linux-syslog: removable storage', () => {
+  const run = (lines: string[]) => {
+    const reader = linuxSyslogParser.open(context())
+    return lines.map((line, index) => single(reader.parse(line, index + 1)))
+  }
+
+  it('one stick is one connect, credited to whoever opened the latest session on that host', () => {
+    const [, , , connect, disk, mount, , again, other] = run([
+      'Mar  4 08:58:10 ws-17 gdm-password]: pam_unix(gdm-password:session): session opened for user alice(uid=1000) by (uid=0)',
+      'Mar  4 09:00:00 ws-17 CRON[400]: pam_unix(cron:session): session opened for user backup(uid=1001) by (uid=0)',
+      'Mar  4 09:05:00 ws-17 sshd[1]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)',
+      'Mar  4 09:14:58 ws-17 kernel: [ 8721.113401] usb-storage 2-1:1.0: USB Mass Storage device detected',
+      'Mar  4 09:14:59 ws-17 kernel: [ 8722.201] sd 6:0:0:0: [sdb] Attached SCSI removable disk',
+      'Mar  4 09:15:01 ws-17 udisksd[900]: Mounted /dev/sdb1 at /media/alice/KINGSTON on behalf of uid 1000',
+      'Mar  4 10:40:00 ws-17 udisksd[900]: Unmounted /dev/sdb1 on behalf of uid 1000',
+      'Mar  4 10:41:00 ws-17 kernel: usb-storage 2-1:1.0: USB Mass Storage device detected',
+      'Mar  4 10:41:00 ws-09 kernel: usb-storage 1-1:1.0: USB Mass Storage device detected',
+    ])
+    // Cron's job session and root's are not people at the desk: alice's desktop session is.
+    expect(connect).toMatchObject({ category: 'device', action: 'device_connect', user: 'alice', host: 'ws-17', attrs: { userFrom: 'the latest session opened on this host' } })
+    expect(disk).toMatchObject({ category: 'system', action: 'system_message', user: null })
+    expect(mount).toMatchObject({ category: 'device', action: 'device_mount', user: 'alice', object: '/media/alice/KINGSTON' })
+    // Ninety minutes later the same port is a new insertion; another host knows no session.
+    expect(again).toMatchObject({ action: 'device_connect', user: 'alice' })
+    expect(other).toMatchObject({ action: 'device_connect', user: null })
+  })
+
+  it('a mount with no kernel line before it is the connect', () => {
+    const [mount] = run(['Mar  4 09:15:01 ws-17 udisksd[900]: Mounted /dev/sdb1 at /media/bob/USB on behalf of uid 1000'])
+    expect(mount).toMatchObject({ action: 'device_connect', user: 'bob', object: '/media/bob/USB' })
+  })
+})
+
 describe('linux-syslog: robustness', () => {
   it('never throws: every prefix of every fixture line, and lines with bytes replaced', () => {
     const reader = linuxSyslogParser.open(context())

@@ -1,7 +1,6 @@
 import type { LogParser, ParseContext, ParseOutcome, RecordParser, Sample } from './types'
 import { type TraditionalHeader, priorityFields, readTraditionalHeader } from './syslog-header'
-import { RootActors } from './syslog-accounts'
-import { type SyslogEnvelope, interpretSyslogMessage } from './syslog-messages'
+import { LogMemory, type SyslogEnvelope, interpretSyslogMessage } from './syslog-messages'
 import { WallClockConverter, YearTracker } from './syslog-time'
 
 /**
@@ -50,7 +49,7 @@ class TraditionalSyslogReader implements RecordParser {
   private readonly years: YearTracker
   private readonly isoClock: WallClockConverter
   private previous: { app: string | null; pid: number | string | null; message: string } | null = null
-  private readonly actors = new RootActors()
+  private readonly memory = new LogMemory()
 
   constructor(context: ParseContext) {
     this.years = new YearTracker(context.year, context.fileTime, context.timeZone, context.yearReference ?? null)
@@ -73,10 +72,10 @@ class TraditionalSyslogReader implements RecordParser {
     const times = header.app === null ? lastMessageRepeats(header.message) : 0
     if (times > 0 && this.previous !== null) {
       // sysklogd: `last message repeated 3 times` means the previous line, three more times.
-      return interpretSyslogMessage({ ...envelope, app: this.previous.app, pid: this.previous.pid }, this.previous.message, times, this.actors)
+      return interpretSyslogMessage({ ...envelope, app: this.previous.app, pid: this.previous.pid }, this.previous.message, times, this.memory)
     }
     this.previous = { app: header.app, pid: header.pid, message: header.message }
-    return interpretSyslogMessage(envelope, header.message, 1, this.actors)
+    return interpretSyslogMessage(envelope, header.message, 1, this.memory)
   }
 
   private timestamp(header: TraditionalHeader): number | string {

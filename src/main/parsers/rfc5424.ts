@@ -1,7 +1,6 @@
 import type { LogParser, ParseContext, ParseOutcome, RecordParser, Sample } from './types'
 import { priorityFields } from './syslog-header'
-import { RootActors } from './syslog-accounts'
-import { type SyslogEnvelope, interpretSyslogMessage } from './syslog-messages'
+import { LogMemory, type SyslogEnvelope, interpretSyslogMessage } from './syslog-messages'
 import { type StructuredData, readStructuredData } from './syslog-structured-data'
 import { WallClockConverter, readIsoStamp } from './syslog-time'
 
@@ -17,8 +16,8 @@ export const rfc5424Parser: LogParser = {
   sniff: sniffRfc5424,
   open(context: ParseContext): RecordParser {
     const clock = new WallClockConverter(context.timeZone)
-    const actors = new RootActors()
-    return { parse: (record: string): ParseOutcome => parseRfc5424(record, clock, actors) }
+    const memory = new LogMemory()
+    return { parse: (record: string): ParseOutcome => parseRfc5424(record, clock, memory) }
   },
 }
 
@@ -47,7 +46,7 @@ function sniffRfc5424(sample: Sample): number {
   return seen === 0 ? 0 : (0.95 * matched) / seen
 }
 
-function parseRfc5424(record: string, clock: WallClockConverter, actors: RootActors): ParseOutcome {
+function parseRfc5424(record: string, clock: WallClockConverter, memory: LogMemory): ParseOutcome {
   if (record.trim() === '') return null
   const parsed = readRfc5424(record, clock)
   if (typeof parsed === 'string') return { reject: parsed }
@@ -55,7 +54,7 @@ function parseRfc5424(record: string, clock: WallClockConverter, actors: RootAct
   if (parsed.msgId !== null) extra.msgid = parsed.msgId
   if (parsed.sd !== null) extra.sd = parsed.sd
   const envelope: SyslogEnvelope = { ts: parsed.ts, host: parsed.host, app: parsed.app, pid: parsed.procId, extra }
-  return interpretSyslogMessage(envelope, parsed.message, 1, actors)
+  return interpretSyslogMessage(envelope, parsed.message, 1, memory)
 }
 
 /** Splits one RFC 5424 message; a string says what is wrong with it. */

@@ -1,4 +1,4 @@
-// login(1) on a console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
+// systemd-logind's `New session 42 of user alice.`, and login(1) on a console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
 // `FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure`, and shadow-utils' own
 // `FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure`. Some syslogd builds put odd tags on
 // these (loghub's `-- root[2421]: ROOT LOGIN ON tty2`), so the message text alone decides.
@@ -55,4 +55,18 @@ function failedOnTerminal(message: string, forAt: number, finding: Finding, attr
   if (onAt >= 0 && onAt < forAt) attrs.tty = message.slice(onAt + 4, forAt).replaceAll("'", '')
   if (comma >= 0) attrs.reason = message.slice(comma + 2)
   return { ...finding, action: 'logon_failed', outcome: 'failure', user }
+}
+
+/**
+ * systemd-logind: `New session 42 of user alice.` (`New session c1 of user gdm.` for greeters).
+ * The session's PAM line, where one is logged, is a second session_open for the same logon; the
+ * logind line alone is what a desktop or a log shipper that drops PAM lines leaves.
+ */
+export function interpretLogind(message: string): Finding | null {
+  if (!message.startsWith('New session ')) return null
+  const ofAt = message.indexOf(' of user ')
+  if (ofAt < 0) return null
+  const user = message.slice(ofAt + 9).replace(/\.$/, '')
+  if (user === '') return null
+  return { category: 'authentication', action: 'session_open', outcome: 'success', user, attrs: { service: 'systemd-logind', session: message.slice(12, ofAt) } }
 }

@@ -85,6 +85,24 @@ describe('sshd', () => {
     })
   })
 
+  it('maximum authentication attempts exceeded: a disconnect (its failures have lines of their own)', () => {
+    expect(one('sshd', 'error: maximum authentication attempts exceeded for root from 1.2.3.4 port 5 ssh2 [preauth]')).toMatchObject({
+      action: 'ssh_disconnect', outcome: 'unknown', user: 'root', srcIp: '1.2.3.4', attrs: { port: 5, preauth: true, reason: 'maximum authentication attempts exceeded' },
+    })
+    expect(one('sshd', 'error: maximum authentication attempts exceeded for invalid user ad min from 1.2.3.4 port 6 ssh2 [preauth]')).toMatchObject({
+      user: 'ad min', srcIp: '1.2.3.4', attrs: { invalidUser: true, port: 6 },
+    })
+  })
+
+  it('User … not allowed because …: a refused account', () => {
+    expect(one('sshd', 'User root from 203.0.113.9 not allowed because not listed in AllowUsers')).toMatchObject({
+      category: 'authentication', action: 'ssh_refused', outcome: 'failure', user: 'root', srcIp: '203.0.113.9', attrs: { reason: 'not listed in AllowUsers' },
+    })
+    expect(one('sshd', "User bob from build.example.org not allowed because none of user's groups are listed in AllowGroups")).toMatchObject({
+      user: 'bob', srcIp: null, attrs: { srcHost: 'build.example.org', reason: "none of user's groups are listed in AllowGroups" },
+    })
+  })
+
   it('pam_unix authentication failure: user, address or host name', () => {
     expect(one('sshd', 'pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=1.2.3.4  user=root')).toMatchObject({
       action: 'logon_failed', outcome: 'failure', user: 'root', srcIp: '1.2.3.4', attrs: { service: 'sshd', tty: 'ssh' },
@@ -214,6 +232,27 @@ describe('login and everything else', () => {
     expect(one('login', "FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure")).toMatchObject({
       action: 'logon_failed', outcome: 'failure', user: 'alice', attrs: { tty: '/dev/tty1', reason: 'Authentication failure' },
     })
+  })
+
+  it('systemd-logind: a new session is a session_open of its user', () => {
+    expect(one('systemd-logind', 'New session 42 of user alice.')).toMatchObject({
+      category: 'authentication', action: 'session_open', outcome: 'success', user: 'alice', attrs: { service: 'systemd-logind', session: '42' },
+    })
+    expect(one('systemd-logind', 'Removed session 42.')).toMatchObject({ action: 'system_message' })
+  })
+
+  it('removable storage: the kernel\'s and udisks\' lines are device events; udisks names the user in the mount point', () => {
+    expect(one('kernel', '[ 8721.113401] usb-storage 2-1:1.0: USB Mass Storage device detected')).toMatchObject({
+      category: 'device', action: 'device_connect', user: null, object: 'usb 2-1:1.0', attrs: { bus: 'usb', port: '2-1:1.0', removable: true },
+    })
+    expect(one('kernel', 'sd 6:0:0:0: [sdb] Attached SCSI removable disk')).toMatchObject({ action: 'device_connect', object: '/dev/sdb', attrs: { disk: 'sdb' } })
+    expect(one('udisksd', 'Mounted /dev/sdb1 at /media/alice/KINGSTON on behalf of uid 1000')).toMatchObject({
+      category: 'device', action: 'device_connect', user: 'alice', object: '/media/alice/KINGSTON', attrs: { device: '/dev/sdb1', mountPoint: '/media/alice/KINGSTON', uid: 1000 },
+    })
+    expect(one('udisksd', 'Mounted /dev/sdc1 at /run/media/bob/DATA.')).toMatchObject({ user: 'bob', object: '/run/media/bob/DATA' })
+    expect(one('udisksd', 'Unmounted /dev/sdb1 on behalf of uid 1000')).toMatchObject({ action: 'device_unmount', object: '/dev/sdb1' })
+    // Any USB device logs this, keyboards too: not a storage connect.
+    expect(one('kernel', 'usb 1-1: new high-speed USB device number 5 using xhci_hcd')).toMatchObject({ action: 'system_message' })
   })
 
   it('any other line is a system_message: nothing is dropped, the message is cut at 500 characters', () => {

@@ -10,9 +10,10 @@
 
 import type { NormalizedEvent } from '../../shared/event'
 import { makeEvent } from './normalize'
-import { type RootActors, accountPrograms, interpretAccountChange } from './syslog-accounts'
+import { RootActors, accountPrograms, interpretAccountChange } from './syslog-accounts'
+import { HostDevices, interpretKernel, interpretUdisks } from './syslog-devices'
 import { type Finding, leadingNumber, programName, systemFinding } from './syslog-fields'
-import { interpretLogin, looksLikeLogin } from './syslog-login'
+import { interpretLogin, interpretLogind, looksLikeLogin } from './syslog-login'
 import { failureSummary, interpretPam, splitPamPrefix, splitPamProgram } from './syslog-pam'
 import { interpretSu, interpretSudo } from './syslog-privilege'
 import { interpretSshd } from './syslog-sshd'
@@ -31,6 +32,21 @@ export interface SyslogEnvelope {
   extra: Record<string, unknown> | null
 }
 
+/**
+ * What one log's earlier lines tell about its later ones: who was acting as root on each host
+ * (`RootActors`) and who sat at it when removable storage went in (`HostDevices`). A reader keeps
+ * one per file or sender.
+ */
+export class LogMemory {
+  private readonly rootActors = new RootActors()
+  private readonly devices = new HostDevices()
+
+  observe(event: NormalizedEvent): void {
+    this.rootActors.observe(event)
+    this.devices.observe(event)
+  }
+}
+
 /** The most events one line may turn into (a forged `message repeated 999999999 times` stays small). */
 export const maxRepeat = 1000
 
@@ -39,9 +55,9 @@ const repeatedPrefix = 'message repeated '
 /**
  * The events of one message. `times` > 1 when the caller already knows the message stands for
  * several occurrences (sysklogd's `last message repeated N times` refers to the line before).
- * `actors`, the reader's state for one log, names who ran account changes (`RootActors`).
+ * `memory`, the reader's state for one log, fills in what a line leaves out (`LogMemory`).
  */
-export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string, times = 1, actors?: RootActors): NormalizedEvent | NormalizedEvent[] {
+export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string, times = 1, memory?: LogMemory): NormalizedEvent | NormalizedEvent[] {
   let text = message.trim()
   let count = times
   if (text.startsWith(repeatedPrefix)) {
@@ -72,7 +88,7 @@ export function interpretSyslogMessage(envelope: SyslogEnvelope, message: string
     object: finding.object ?? null,
     attrs,
   })
-  actors?.observe(event)
+  memory?.observe(event)
   if (!repeated) return event
   const events: NormalizedEvent[] = [event]
   for (let index = 1; index < Math.min(count, maxRepeat); index++) events.push({ ...event, attrs: { ...event.attrs } })
@@ -92,6 +108,9 @@ function findEvent(app: string | null, text: string): Finding {
   else if (program === 'sudo') finding = interpretSudo(text)
   else if (program === 'su') finding = interpretSu(text)
   else if (accountPrograms.has(program)) finding = interpretAccountChange(text)
+  else if (program === 'kernel') finding = interpretKernel(text)
+  else if (program === 'udisksd' || program === 'udisks-daemon') finding = interpretUdisks(app, text)
+  else if (program === 'systemd-logind') finding = interpretLogind(text)
   else if (looksLikeLogin(text)) finding = interpretLogin(text)
   return finding ?? systemFinding(app, text)
 }

@@ -5,6 +5,7 @@
 import { type Finding, leadingNumber, placeSource, systemFinding } from './syslog-fields'
 
 const noIdentification = 'Did not receive identification string from '
+const maxAttempts = 'maximum authentication attempts exceeded for '
 
 /** A message from sshd (or sshd-session) as an event finding; null when it is none of the known forms. */
 export function interpretSshd(app: string | null, text: string): Finding | null {
@@ -24,6 +25,12 @@ export function interpretSshd(app: string | null, text: string): Finding | null 
       break
     case 73: // I
       if (message.startsWith('Invalid user ') || message.startsWith('Illegal user ')) return invalidUser(message, attrs)
+      break
+    case 85: // U
+      if (message.startsWith('User ')) return notAllowed(message, attrs)
+      break
+    case 109: // m
+      if (message.startsWith(maxAttempts)) return tooManyAttempts(message.slice(maxAttempts.length), attrs)
       break
     case 68: // D
       if (message.startsWith('Disconnected from ')) return disconnect(message.slice(18), attrs)
@@ -68,11 +75,15 @@ function attempt(message: string, action: string, outcome: 'success' | 'failure'
     attrs.invalidUser = true
   }
   const finding: Finding = { category: 'authentication', action, outcome, user, attrs }
-  const rest = message.slice(fromAt + 6)
+  readAddressTail(message.slice(fromAt + 6), finding, attrs)
+  return finding
+}
+
+/** `ADDRESS port 22 ssh2: RSA SHA256:…`, what follows " from ". */
+function readAddressTail(rest: string, finding: Finding, attrs: Record<string, unknown>): void {
   const space = rest.indexOf(' ')
   placeSource(space < 0 ? rest : rest.slice(0, space), finding, attrs)
   if (space >= 0) readPortAndKey(rest.slice(space + 1), attrs)
-  return finding
 }
 
 /** ` port 22 ssh2: RSA SHA256:…` after the address. */
@@ -91,10 +102,40 @@ function invalidUser(message: string, attrs: Record<string, unknown>): Finding |
   if (fromAt < 12) return null
   attrs.invalidUser = true
   const finding: Finding = { category: 'authentication', action: 'ssh_invalid_user', outcome: 'failure', user: message.slice(13, fromAt), attrs }
-  const rest = message.slice(fromAt + 6)
-  const space = rest.indexOf(' ')
-  placeSource(space < 0 ? rest : rest.slice(0, space), finding, attrs)
-  if (space >= 0) readPortAndKey(rest.slice(space + 1), attrs)
+  readAddressTail(message.slice(fromAt + 6), finding, attrs)
+  return finding
+}
+
+/**
+ * `maximum authentication attempts exceeded for [invalid user ]USER from ADDRESS port N ssh2`:
+ * sshd gives up on a connection. Its failed attempts have lines of their own, so this one is a
+ * disconnect, not another failure.
+ */
+function tooManyAttempts(tail: string, attrs: Record<string, unknown>): Finding | null {
+  const fromAt = tail.lastIndexOf(' from ')
+  if (fromAt < 1) return null
+  attrs.reason = 'maximum authentication attempts exceeded'
+  let user = tail.slice(0, fromAt)
+  if (user.startsWith('invalid user ')) {
+    user = user.slice(13)
+    attrs.invalidUser = true
+  }
+  const finding: Finding = { category: 'authentication', action: 'ssh_disconnect', outcome: 'unknown', user, attrs }
+  readAddressTail(tail.slice(fromAt + 6), finding, attrs)
+  return finding
+}
+
+/**
+ * `User root from 1.2.3.4 not allowed because not listed in AllowUsers` (also `… because listed
+ * in DenyUsers`, `… because none of user's groups are listed in AllowGroups`): a refused account.
+ */
+function notAllowed(message: string, attrs: Record<string, unknown>): Finding | null {
+  const becauseAt = message.indexOf(' not allowed because ')
+  const fromAt = message.lastIndexOf(' from ', becauseAt)
+  if (becauseAt < 0 || fromAt < 5) return null
+  attrs.reason = message.slice(becauseAt + 21)
+  const finding: Finding = { category: 'authentication', action: 'ssh_refused', outcome: 'failure', user: message.slice(5, fromAt), attrs }
+  placeSource(message.slice(fromAt + 6, becauseAt), finding, attrs)
   return finding
 }
 

@@ -35,7 +35,7 @@ export const actionSymbols: ReadonlyMap<string, number> = new Map([
   ['file_open', symbols.fileRead],
   ...['file_create', 'file_write', 'file_delete'].map((action) => [action, symbols.fileWrite] as const),
   ['file_copy', symbols.fileCopy],
-  ...['device_connect', 'device_disconnect'].map((action) => [action, symbols.device] as const),
+  ...['device_connect', 'device_disconnect', 'device_mount', 'device_unmount'].map((action) => [action, symbols.device] as const),
   ['email_send', symbols.emailSend],
   ['email_view', symbols.emailView],
   ...['http_request', 'web_download', 'web_error'].map((action) => [action, symbols.web] as const),
