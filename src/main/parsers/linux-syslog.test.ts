@@ -193,6 +193,22 @@ describe('linux-syslog: who ran an account change', () => {
   })
 })
 
+describe('linux-syslog: one logon is one session_open', () => {
+  it("logind's line right after PAM's for the same user and host is kept as a system message; alone it is the session", () => {
+    const reader = linuxSyslogParser.open(context())
+    const [pam, twin, alone, otherUser] = [
+      'Apr 22 11:56:10 dns-01 sshd[16373]: pam_unix(sshd:session): session opened for user mmokoena2(uid=1065) by (uid=0)',
+      'Apr 22 11:56:10 dns-01 systemd-logind[824]: New session 531 of user mmokoena2.',
+      'Apr 22 12:30:00 dns-01 systemd-logind[824]: New session 532 of user mmokoena2.',
+      'Apr 22 12:30:01 dns-01 systemd-logind[824]: New session 533 of user ansible.',
+    ].map((line, index) => single(reader.parse(line, index + 1)))
+    expect(pam).toMatchObject({ action: 'session_open', user: 'mmokoena2' })
+    expect(twin).toMatchObject({ category: 'system', action: 'system_message', user: null, attrs: { message: 'New session 531 of user mmokoena2', note: 'the same logon as the PAM session line before it' } })
+    expect(alone).toMatchObject({ category: 'authentication', action: 'session_open', user: 'mmokoena2', attrs: { session: '532' } })
+    expect(otherUser).toMatchObject({ action: 'session_open', user: 'ansible' })
+  })
+})
+
 describe('linux-syslog: removable storage', () => {
   const run = (lines: string[]) => {
     const reader = linuxSyslogParser.open(context())
@@ -213,7 +229,7 @@ describe('linux-syslog: removable storage', () => {
     ])
     // Cron's job session and root's are not people at the desk: alice's desktop session is.
     expect(connect).toMatchObject({ category: 'device', action: 'device_connect', user: 'alice', host: 'ws-17', attrs: { userFrom: 'the latest session opened on this host' } })
-    expect(disk).toMatchObject({ category: 'system', action: 'system_message', user: null })
+    expect(disk).toMatchObject({ category: 'system', action: 'system_message', user: null, attrs: { note: 'the same insertion as the connect before it' } })
     expect(mount).toMatchObject({ category: 'device', action: 'device_mount', user: 'alice', object: '/media/alice/KINGSTON' })
     // Ninety minutes later the same port is a new insertion; another host knows no session.
     expect(again).toMatchObject({ action: 'device_connect', user: 'alice' })

@@ -14,7 +14,7 @@
 // host (`attrs.userFrom` says so); udisks names the user in the mount point.
 
 import type { NormalizedEvent } from '../../shared/event'
-import { type Finding, systemFinding } from './syslog-fields'
+import { type Finding, demoteToSystemMessage, systemFinding } from './syslog-fields'
 
 const storageDetected = ': USB Mass Storage device detected'
 const removableDisk = ' Attached SCSI removable disk'
@@ -95,10 +95,7 @@ export class HostDevices {
       if (event.attrs.mountPoint !== undefined) {
         event.action = 'device_mount'
       } else {
-        event.category = 'system'
-        event.action = 'system_message'
-        event.outcome = 'unknown'
-        event.attrs.message = 'the same removable storage as the connect before it'
+        demoteToSystemMessage(event, `removable storage ${event.object ?? ''}`.trim(), 'the same insertion as the connect before it')
         return
       }
     }

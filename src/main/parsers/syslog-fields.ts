@@ -1,6 +1,6 @@
 // Small readers shared by the syslog message interpreters (sshd, PAM, sudo, su, shadow tools).
 
-import type { EventCategory, EventOutcome } from '../../shared/event'
+import type { EventCategory, EventOutcome, NormalizedEvent } from '../../shared/event'
 import { normalizeUser } from './normalize'
 
 /** What one interpreter understood of a message; the envelope (time, host, app) is added later. */
@@ -31,6 +31,19 @@ export function systemFinding(app: string | null, message: string): Finding {
     object: app,
     attrs: { message: message.length > maxMessageChars ? message.slice(0, maxMessageChars) : message },
   }
+}
+
+/**
+ * Makes an event a user-less `system_message`: a second line about something an earlier line
+ * already recorded (one logon, one USB stick), kept but not counted twice. `note` says which.
+ */
+export function demoteToSystemMessage(event: NormalizedEvent, message: string, note: string): void {
+  event.category = 'system'
+  event.action = 'system_message'
+  event.outcome = 'unknown'
+  event.user = null
+  event.attrs.message = message
+  event.attrs.note = note
 }
 
 /** True for dotted IPv4 and for IPv6 (hex groups, `::`, an optional embedded IPv4 or `%zone`). */

@@ -3,7 +3,8 @@
 // `FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure`. Some syslogd builds put odd tags on
 // these (loghub's `-- root[2421]: ROOT LOGIN ON tty2`), so the message text alone decides.
 
-import { type Finding, placeSource } from './syslog-fields'
+import type { NormalizedEvent } from '../../shared/event'
+import { type Finding, demoteToSystemMessage, placeSource } from './syslog-fields'
 
 /** True when the message has one of login(1)'s shapes; cheap enough to ask of every message. */
 export function looksLikeLogin(message: string): boolean {
@@ -59,8 +60,7 @@ function failedOnTerminal(message: string, forAt: number, finding: Finding, attr
 
 /**
  * systemd-logind: `New session 42 of user alice.` (`New session c1 of user gdm.` for greeters).
- * The session's PAM line, where one is logged, is a second session_open for the same logon; the
- * logind line alone is what a desktop or a log shipper that drops PAM lines leaves.
+ * Where PAM logs the session too, its line comes first and logind's is its twin (`LogindTwins`).
  */
 export function interpretLogind(message: string): Finding | null {
   if (!message.startsWith('New session ')) return null
@@ -69,4 +69,31 @@ export function interpretLogind(message: string): Finding | null {
   const user = message.slice(ofAt + 9).replace(/\.$/, '')
   if (user === '') return null
   return { category: 'authentication', action: 'session_open', outcome: 'success', user, attrs: { service: 'systemd-logind', session: message.slice(12, ofAt) } }
+}
+
+/** logind writes its line within moments of PAM's for the same logon. */
+const twinWindowMs = 10_000
+
+/**
+ * One logon is one session_open. sshd, gdm and login log `pam_unix(…:session): session opened
+ * for user alice` and logind `New session 42 of user alice.` right after it; counted twice, every
+ * logon would weigh double next to logs that keep only one of the two. So a logind line seconds
+ * after a PAM session_open for the same user on the same host becomes a system message; without
+ * one (a log that drops PAM lines) it is the session_open.
+ */
+export class LogindTwins {
+  private readonly opened = new Map<string, number>()
+
+  observe(event: NormalizedEvent): void {
+    if (event.action !== 'session_open' || event.host === null || event.user === null) return
+    const key = `${event.host}\u0000${event.user}`
+    if (event.attrs.service !== 'systemd-logind') {
+      this.opened.set(key, event.ts)
+      return
+    }
+    const pam = this.opened.get(key)
+    if (pam !== undefined && event.ts >= pam && event.ts - pam <= twinWindowMs) {
+      demoteToSystemMessage(event, `New session ${String(event.attrs.session)} of user ${event.user}`, 'the same logon as the PAM session line before it')
+    }
+  }
 }

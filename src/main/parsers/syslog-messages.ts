@@ -13,7 +13,7 @@ import { makeEvent } from './normalize'
 import { RootActors, accountPrograms, interpretAccountChange } from './syslog-accounts'
 import { HostDevices, interpretKernel, interpretUdisks } from './syslog-devices'
 import { type Finding, leadingNumber, programName, systemFinding } from './syslog-fields'
-import { interpretLogin, interpretLogind, looksLikeLogin } from './syslog-login'
+import { LogindTwins, interpretLogin, interpretLogind, looksLikeLogin } from './syslog-login'
 import { failureSummary, interpretPam, splitPamPrefix, splitPamProgram } from './syslog-pam'
 import { interpretSu, interpretSudo } from './syslog-privilege'
 import { interpretSshd } from './syslog-sshd'
@@ -34,15 +34,17 @@ export interface SyslogEnvelope {
 
 /**
  * What one log's earlier lines tell about its later ones: who was acting as root on each host
- * (`RootActors`) and who sat at it when removable storage went in (`HostDevices`). A reader keeps
- * one per file or sender.
+ * (`RootActors`), whether logind's session line repeats PAM's (`LogindTwins`), and who sat at a
+ * host when removable storage went in (`HostDevices`). A reader keeps one per file or sender.
  */
 export class LogMemory {
   private readonly rootActors = new RootActors()
+  private readonly logindTwins = new LogindTwins()
   private readonly devices = new HostDevices()
 
   observe(event: NormalizedEvent): void {
     this.rootActors.observe(event)
+    this.logindTwins.observe(event)
     this.devices.observe(event)
   }
 }
