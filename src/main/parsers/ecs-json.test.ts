@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ecsJsonParser } from './ecs-json'
+import type { NormalizedEvent } from '../../shared/event'
 import type { ParseOutcome, Sample } from './types'
 
 const fixtures = resolve(fileURLToPath(import.meta.url), '..', 'fixtures', 'json')
@@ -123,6 +124,34 @@ describe('ecsJsonParser on a flattened, pretty-printed array', () => {
       user: 'bob',
       attrs: { subject: 'Q1 numbers' },
     })
+  })
+
+  it("takes a message's bytes from its attachments, and its cc and bcc as recipients", () => {
+    const parser = ecsJsonParser.open(context)
+    const message = {
+      '@timestamp': '2024-02-05T07:28:58.699-05:00',
+      event: { category: 'email', action: 'email-sent' },
+      user: { name: 'swarren' },
+      email: {
+        to: { address: ['jmorgan@kestrel-ri.org'] },
+        cc: { address: ['a@kestrel-ri.org', 'b@kestrel-ri.org'] },
+        bcc: { address: 'me@gmail.com' },
+        attachments: [{ file: { name: 'config_aug.csv', size: 10350 } }, { file: { name: 'results_raw.zip', size: 21864165 } }, { file: { name: 'note.txt' } }],
+      },
+    }
+    const sent = parser.parse(JSON.stringify(message), 1) as NormalizedEvent
+    expect(sent).toMatchObject({
+      action: 'email_send',
+      bytes: 10350 + 21864165,
+      object: 'jmorgan@kestrel-ri.org',
+      attrs: { cc: 'a@kestrel-ri.org;b@kestrel-ri.org', bcc: 'me@gmail.com', attachmentCount: 3, attachments: 'config_aug.csv;results_raw.zip;note.txt' },
+    })
+    // Flattened keys (`"email.attachments": […]`) read the same; a message without attachments has no bytes.
+    const flat = parser.parse(JSON.stringify({ '@timestamp': '2024-02-05T07:28:58Z', 'event.category': ['email'], 'user.name': 'x', 'email.attachments': [{ file: { size: 5 } }] }), 2)
+    expect(flat).toMatchObject({ bytes: 5, attrs: { attachmentCount: 1 } })
+    const bare = parser.parse(JSON.stringify({ ...message, email: { to: { address: ['x@y.org'] } } }), 3) as NormalizedEvent
+    expect(bare.bytes).toBeNull()
+    expect(bare.attrs.attachmentCount).toBeUndefined()
   })
 
   it('keeps unknown categories as system messages', () => {

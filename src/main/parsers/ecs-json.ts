@@ -226,6 +226,26 @@ function sumOrNull(first: number | null, second: number | null): number | null {
   return first === null && second === null ? null : (first ?? 0) + (second ?? 0)
 }
 
+/**
+ * ECS lists a message's attachments as `email.attachments: [{ file: { name, size } }]`; their
+ * sizes are the message's bytes (ECS has no message size) and their names go to attrs.
+ */
+function readAttachments(document: unknown, attrs: Record<string, unknown>): number | null {
+  const attachments = valueAt(document, 'email.attachments')
+  if (!Array.isArray(attachments) || attachments.length === 0) return null
+  let bytes: number | null = null
+  const names: string[] = []
+  for (const attachment of attachments) {
+    const size = numberAt(attachment, 'file.size')
+    if (size !== null && size >= 0) bytes = (bytes ?? 0) + size
+    const name = textAt(attachment, 'file.name')
+    if (name !== null) names.push(name)
+  }
+  attrs.attachmentCount = attachments.length
+  if (names.length > 0) attrs.attachments = names.join(';')
+  return bytes
+}
+
 /** What was acted on, by the event's Argus category. */
 function objectOf(document: unknown, action: string, category: string): string | null {
   switch (category) {
@@ -319,6 +339,11 @@ export function readEcs(record: string): ParseOutcome {
   if (url !== null) attrs.url = url
   const message = textAt(document, 'message')
   if (message !== null) attrs.message = message.length > 512 ? message.slice(0, 512) : message
+  if (category === 'email') {
+    const copied = [['cc', textsAt(document, 'email.cc.address')], ['bcc', textsAt(document, 'email.bcc.address')]] as const
+    for (const [key, addresses] of copied) if (addresses.length > 0) attrs[key] = addresses.join(';')
+  }
+  const attachmentBytes = category === 'email' ? readAttachments(document, attrs) : null
   // The record's text first: most file events never mention a USB device, and seven lookups per event cost 10 % of parsing.
   if (category === 'file' && /usb|removable/i.test(record) && isOnRemovableDevice(document, ecsAction)) attrs.toRemovableMedia = true
 
@@ -337,6 +362,7 @@ export function readEcs(record: string): ParseOutcome {
     dstIp: textAt(document, 'destination.ip') ?? textAt(document, 'server.ip'),
     object: objectOf(document, action, category),
     bytes:
+      attachmentBytes ??
       numberAt(document, 'network.bytes') ??
       sumOrNull(numberAt(document, 'source.bytes'), numberAt(document, 'destination.bytes')) ??
       numberAt(document, 'http.request.bytes') ??

@@ -177,6 +177,19 @@ describe('sudo', () => {
   })
 })
 
+describe('pkexec', () => {
+  it('a command run as root is a sudo; a refusal a sudo_failed', () => {
+    expect(one('pkexec', 'igrant: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/igrant] [COMMAND=/bin/sh -c [ -x /tmp/a ] && /tmp/a]')).toMatchObject({
+      category: 'authentication', action: 'sudo', outcome: 'success', user: 'igrant', object: '/bin/sh -c [ -x /tmp/a ] && /tmp/a',
+      attrs: { app: 'pkexec', targetUser: 'root', tty: '/dev/pts/0', pwd: '/home/igrant' },
+    })
+    expect(one('pkexec', 'bob: Error executing command as another user: Not authorized [USER=root] [TTY=unknown] [CWD=/home/bob] [COMMAND=/usr/bin/bash]')).toMatchObject({
+      action: 'sudo_failed', outcome: 'failure', user: 'bob', object: '/usr/bin/bash', attrs: { reason: 'Not authorized', targetUser: 'root' },
+    })
+    expect(one('pkexec', 'pam_unix(polkit-1:session): session opened for user root(uid=0) by igrant(uid=1000)')).toMatchObject({ action: 'session_open', user: 'root' })
+  })
+})
+
 describe('su', () => {
   it('successes: user is who ran su, attrs.targetUser whom they became', () => {
     expect(one('su', 'Successful su for root by alice')).toMatchObject({ action: 'su', outcome: 'success', user: 'alice', attrs: { targetUser: 'root' } })

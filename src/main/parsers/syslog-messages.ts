@@ -15,7 +15,7 @@ import { HostDevices, interpretKernel, interpretUdisks } from './syslog-devices'
 import { type Finding, leadingNumber, programName, systemFinding } from './syslog-fields'
 import { LogindTwins, interpretLogin, interpretLogind, looksLikeLogin } from './syslog-login'
 import { failureSummary, interpretPam, splitPamPrefix, splitPamProgram } from './syslog-pam'
-import { interpretSu, interpretSudo } from './syslog-privilege'
+import { interpretPkexec, interpretSu, interpretSudo } from './syslog-privilege'
 import { interpretSshd } from './syslog-sshd'
 
 /** What the header of a syslog line said, whichever format it came in. */
@@ -109,6 +109,7 @@ function findEvent(app: string | null, text: string): Finding {
   if (program === 'sshd' || program === 'sshd-session' || program === 'sshd-auth') finding = interpretSshd(app, text)
   else if (program === 'sudo') finding = interpretSudo(text)
   else if (program === 'su') finding = interpretSu(text)
+  else if (program === 'pkexec') finding = interpretPkexec(text)
   else if (accountPrograms.has(program)) finding = interpretAccountChange(text)
   else if (program === 'kernel') finding = interpretKernel(text)
   else if (program === 'udisksd' || program === 'udisks-daemon') finding = interpretUdisks(app, text)

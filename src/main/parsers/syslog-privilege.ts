@@ -1,4 +1,4 @@
-// sudo and su: who raised their privileges, to whom, and whether it worked.
+// sudo, pkexec and su: who raised their privileges, to whom, and whether it worked.
 
 import { type Finding, leadingNumber, targetUser } from './syslog-fields'
 
@@ -40,6 +40,47 @@ export function interpretSudo(text: string): Finding | null {
     if (attempts > 0) attrs.attempts = attempts
   }
   return { category: 'authentication', action: 'sudo_failed', outcome: 'failure', user, object: command, attrs }
+}
+
+const pkexecRan = ': Executing command '
+const pkexecRefused = ': Error executing command as another user: '
+
+/**
+ * polkit's pkexec, sudo's twin on desktops:
+ * `alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/alice] [COMMAND=/bin/sh]` and
+ * `alice: Error executing command as another user: Not authorized [USER=root] […] [COMMAND=…]`.
+ * Read as `sudo` / `sudo_failed` (attrs.app says pkexec), so every privilege rule sees it.
+ */
+export function interpretPkexec(message: string): Finding | null {
+  const ran = message.indexOf(pkexecRan)
+  const refused = ran < 0 ? message.indexOf(pkexecRefused) : -1
+  const userEnd = ran >= 0 ? ran : refused
+  if (userEnd <= 0 || userEnd > 64) return null
+  const fieldsAt = message.indexOf(' [', userEnd)
+  const fields = fieldsAt < 0 ? {} : bracketFields(message.slice(fieldsAt + 1))
+  const attrs: Record<string, unknown> = {}
+  if (fields.USER !== undefined) attrs.targetUser = targetUser(fields.USER)
+  if (fields.TTY !== undefined) attrs.tty = fields.TTY
+  if (fields.CWD !== undefined) attrs.pwd = fields.CWD
+  const finding: Finding = { category: 'authentication', action: 'sudo', outcome: 'success', user: message.slice(0, userEnd), object: fields.COMMAND ?? null, attrs }
+  if (ran >= 0) return finding
+  attrs.reason = message.slice(refused + pkexecRefused.length, fieldsAt < 0 ? undefined : fieldsAt).trim()
+  return { ...finding, action: 'sudo_failed', outcome: 'failure' }
+}
+
+/** `[USER=root] [TTY=/dev/pts/0] [COMMAND=/bin/sh -c x]` → { USER: 'root', … }; a command may hold spaces and brackets. */
+function bracketFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {}
+  let index = 0
+  while (text.charCodeAt(index) === 91) {
+    const equals = text.indexOf('=', index)
+    const isLast = text.startsWith('COMMAND=', index + 1)
+    const close = isLast ? text.lastIndexOf(']') : text.indexOf(']', index)
+    if (equals < 0 || close < equals) break
+    fields[text.slice(index + 1, equals)] = text.slice(equals + 1, close)
+    index = close + 2
+  }
+  return fields
 }
 
 /**
