@@ -154,6 +154,14 @@ describe('ecsJsonParser on a flattened, pretty-printed array', () => {
     expect(bare.attrs.attachmentCount).toBeUndefined()
   })
 
+  it('reads a file event with no type, or an unknown action, as a file touched (file_open)', () => {
+    const parser = ecsJsonParser.open(context)
+    const touched = (event: Record<string, unknown>) => parser.parse(JSON.stringify({ '@timestamp': '2024-03-04T09:00:00Z', event, user: { name: 'a' }, file: { path: '/srv/hr/pay.xlsx' } }), 1)
+    expect(touched({ category: ['file'] })).toMatchObject({ category: 'file', action: 'file_open', object: '/srv/hr/pay.xlsx' })
+    expect(touched({ category: 'file', type: 'info', action: 'dlp-scan' })).toMatchObject({ action: 'file_open' })
+    expect(touched({ category: 'file', type: ['deletion'] })).toMatchObject({ action: 'file_delete' })
+  })
+
   it('keeps unknown categories as system messages', () => {
     expect(outcomes[5]).toMatchObject({ category: 'system', action: 'system_message', host: 'ws-17', attrs: { ecsAction: 'config-change', ecsCategory: ['configuration'] } })
   })

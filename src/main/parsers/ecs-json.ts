@@ -122,8 +122,8 @@ function byCategory(categories: readonly string[], types: readonly string[], out
         if (type('creation')) return 'file_create'
         if (type('deletion')) return 'file_delete'
         if (type('change')) return 'file_write'
-        if (type('access')) return 'file_open'
-        break
+        // `access`, `info` or no type: a file was touched, which is what file_open counts.
+        return 'file_open'
       case 'iam':
         if (type('user') && type('creation')) return 'account_create'
         if (type('user') && type('deletion')) return 'account_delete'
