@@ -6,6 +6,7 @@ import { transactionCsvParser } from './csv-transactions'
 import { ecsJsonParser } from './ecs-json'
 import { evtxParser } from './evtx'
 import { genericJsonParser } from './generic-json'
+import { linuxAuditParser } from './linux-audit'
 import { linuxSyslogParser } from './linux-syslog'
 import { rfc5424Parser } from './rfc5424'
 import type { LogParser } from './types'
@@ -23,6 +24,7 @@ export const parsers: readonly LogParser<never>[] = [
   ecsJsonParser,
   rfc5424Parser,
   linuxSyslogParser,
+  linuxAuditParser,
   webAccessParser,
   apacheErrorParser,
   certInsiderParser,
