@@ -1,4 +1,5 @@
-// systemd-logind's `New session 42 of user alice.`, and login(1) on a console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
+// Logons without sshd: systemd-logind's `New session 42 of user alice.`, and login(1) on a
+// console or terminal: `ROOT LOGIN ON tty2`, `LOGIN ON tty1 BY alice`,
 // `FAILED LOGIN 1 FROM tty1 FOR alice, Authentication failure`, and shadow-utils' own
 // `FAILED LOGIN (1) on '/dev/tty1' FOR 'alice', Authentication failure`. Some syslogd builds put odd tags on
 // these (loghub's `-- root[2421]: ROOT LOGIN ON tty2`), so the message text alone decides.

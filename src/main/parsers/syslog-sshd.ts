@@ -69,12 +69,7 @@ function attempt(message: string, action: string, outcome: 'success' | 'failure'
   const fromAt = message.lastIndexOf(' from ')
   if (forAt < 0 || fromAt < forAt) return null
   attrs.method = message.slice(methodStart, forAt)
-  let user = message.slice(forAt + 5, fromAt)
-  if (user.startsWith('invalid user ')) {
-    user = user.slice(13)
-    attrs.invalidUser = true
-  }
-  const finding: Finding = { category: 'authentication', action, outcome, user, attrs }
+  const finding: Finding = { category: 'authentication', action, outcome, user: accountOf(message.slice(forAt + 5, fromAt), attrs), attrs }
   readAddressTail(message.slice(fromAt + 6), finding, attrs)
   return finding
 }
@@ -115,12 +110,7 @@ function tooManyAttempts(tail: string, attrs: Record<string, unknown>): Finding 
   const fromAt = tail.lastIndexOf(' from ')
   if (fromAt < 1) return null
   attrs.reason = 'maximum authentication attempts exceeded'
-  let user = tail.slice(0, fromAt)
-  if (user.startsWith('invalid user ')) {
-    user = user.slice(13)
-    attrs.invalidUser = true
-  }
-  const finding: Finding = { category: 'authentication', action: 'ssh_disconnect', outcome: 'unknown', user, attrs }
+  const finding: Finding = { category: 'authentication', action: 'ssh_disconnect', outcome: 'unknown', user: accountOf(tail.slice(0, fromAt), attrs), attrs }
   readAddressTail(tail.slice(fromAt + 6), finding, attrs)
   return finding
 }
@@ -161,16 +151,17 @@ function readUserAddressPort(tail: string, finding: Finding, attrs: Record<strin
   const lastSpace = text.lastIndexOf(' ')
   placeSource(text.slice(lastSpace + 1), finding, attrs)
   if (lastSpace < 0) return
-  let user = text.slice(0, lastSpace)
-  if (user.startsWith('invalid user ')) {
-    user = user.slice(13)
-    attrs.invalidUser = true
-  } else if (user.startsWith('authenticating user ')) {
-    user = user.slice(20)
-  } else if (user.startsWith('user ')) {
-    user = user.slice(5)
-  }
+  let user = accountOf(text.slice(0, lastSpace), attrs)
+  if (user.startsWith('authenticating user ')) user = user.slice(20)
+  else if (user.startsWith('user ')) user = user.slice(5)
   finding.user = user
+}
+
+/** `invalid user bob` → `bob`, marked in attrs.invalidUser; any other name as it is. */
+function accountOf(text: string, attrs: Record<string, unknown>): string {
+  if (!text.startsWith('invalid user ')) return text
+  attrs.invalidUser = true
+  return text.slice(13)
 }
 
 /** `Received disconnect from ADDRESS: 11: Bye Bye` or `… from ADDRESS port N:11: reason`. */
