@@ -88,6 +88,18 @@ describe('linux-audit', () => {
     expect(outcomes.filter(isRejection)).toEqual([])
   })
 
+  it("reads ausearch's output the same: events between ---- lines, their records in reverse order", () => {
+    const bySerial = new Map<string, string[]>()
+    for (const line of fixture.split('\n').filter((line) => line !== '')) {
+      const serial = /:(\d+)\)/.exec(line)![1]!
+      bySerial.set(serial, [...(bySerial.get(serial) ?? []), line])
+    }
+    const ausearch = [...bySerial.values()].flatMap((lines) => ['----', 'time->Mon Mar  4 09:15:00 2024', ...lines.reverse()]).join('\n')
+    const strip = (list: NormalizedEvent[]) => list.map(({ attrs, ...rest }) => ({ ...rest, serial: attrs.serial }))
+    expect(strip(readAll(ausearch).events)).toEqual(strip(events))
+    expect(linuxAuditParser.sniff({ name: 'ausearch.txt', head: new Uint8Array(), lines: ausearch.split('\n') })).toBe(0.95)
+  })
+
   it('never throws on a cut line', () => {
     for (const line of fixture.split('\n')) {
       for (let end = 0; end <= line.length; end += 7) {

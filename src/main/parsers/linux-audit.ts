@@ -29,11 +29,17 @@ function sniffAudit(sample: Sample): number {
   let seen = 0
   let matched = 0
   for (const line of sample.lines.slice(0, 100)) {
-    if (line.trim() === '') continue
+    if (isBetweenEvents(line)) continue
     seen++
     if (looksLikeAudit(line)) matched++
   }
   return seen === 0 ? 0 : (0.95 * matched) / seen
+}
+
+/** A blank line, or ausearch's separator and time header before each event. */
+function isBetweenEvents(line: string): boolean {
+  const trimmed = line.trim()
+  return trimmed === '' || trimmed === '----' || trimmed.startsWith('time->')
 }
 
 /** The login uid of processes no one logged in to (daemons, boot): -1 as unsigned. */
@@ -46,63 +52,52 @@ function programOf(exe: string | null): string {
   return exe === null ? '' : exe.slice(exe.lastIndexOf('/') + 1)
 }
 
+/** The kernel's records of a syscall, read together by `finish`. */
+const kernelParts: ReadonlySet<string> = new Set(['SYSCALL', 'EXECVE', 'CWD', 'PATH'])
+
 /** Records that are parts of an event told by another record (the logon, the command), or carry nothing about people. */
 const fragments: ReadonlySet<string> = new Set([
   'CWD', 'PROCTITLE', 'EOE', 'SOCKADDR', 'BPRM_FCAPS', 'OBJ_PID', 'MMAP', 'FD_PAIR', 'SECCOMP', 'NETFILTER_CFG',
   'USER_ACCT', 'CRED_ACQ', 'CRED_REFR', 'CRED_DISP', 'USER_ROLE_CHANGE', 'LOGIN', 'SERVICE_START', 'SERVICE_STOP',
 ])
 
-/** The records of the event being read: they share a serial and come one after another. */
-interface CurrentEvent {
-  serial: number
-  syscall: AuditRecord | null
-  cwd: string | null
-  told: boolean
-}
+/** More records than any real event has under one serial: a forged file is cut into pieces. */
+const maxGroup = 2000
 
 class AuditReader implements RecordParser {
   /** uid (as written) → account name, learned from the file itself. */
   private readonly uidNames = new Map<string, string>()
-  private current: CurrentEvent = { serial: -1, syscall: null, cwd: null, told: true }
+  /** The records of the event being read: they share a serial and come one after another, in either order. */
+  private group: AuditRecord[] = []
 
   parse(line: string): ParseOutcome {
-    if (line.trim() === '') return null
+    if (isBetweenEvents(line)) return null
     const record = readAuditRecord(line)
     if (typeof record === 'string') return { reject: record }
+    const first = this.group[0]
+    const done = first !== undefined && (first.serial !== record.serial || first.ts !== record.ts || this.group.length >= maxGroup) ? this.finish() : null
+    this.group.push(record)
+    return done
+  }
+
+  /** The event of the records held so far. */
+  finish(): ParseOutcome {
+    const records = this.group
+    this.group = []
+    for (const record of records) this.learnNames(record)
     const events: NormalizedEvent[] = []
-    if (record.serial !== this.current.serial) {
-      const untold = this.untoldSyscall()
-      if (untold !== null) events.push(untold)
-      this.current = { serial: record.serial, syscall: null, cwd: null, told: false }
-    }
-    this.learnNames(record)
-    const event = this.interpret(record)
-    if (event !== null) {
-      this.current.told = true
-      events.push(event)
+    const syscall = records.find((record) => record.type === 'SYSCALL') ?? null
+    const execve = records.find((record) => record.type === 'EXECVE')
+    const cwd = records.find((record) => record.type === 'CWD')
+    const directory = cwd === undefined ? null : auditText(cwd, 'cwd')
+    if (execve !== undefined) events.push(this.execution(execve, syscall, directory))
+    else if (syscall !== null) events.push(this.fileAccess(records, syscall, directory) ?? this.untoldSyscall(syscall))
+    for (const record of records) {
+      if (kernelParts.has(record.type) || fragments.has(record.type)) continue
+      const event = this.userRecord(record)
+      if (event !== null) events.push(event)
     }
     return events.length === 0 ? null : events.length === 1 ? events[0]! : events
-  }
-
-  finish(): ParseOutcome {
-    return this.untoldSyscall()
-  }
-
-  private interpret(record: AuditRecord): NormalizedEvent | null {
-    switch (record.type) {
-      case 'SYSCALL':
-        this.current.syscall = record
-        return null
-      case 'CWD':
-        this.current.cwd = auditText(record, 'cwd')
-        return null
-      case 'EXECVE':
-        return this.execution(record)
-      case 'PATH':
-        return this.fileAccess(record)
-    }
-    if (fragments.has(record.type)) return null
-    return this.userRecord(record)
   }
 
   /** ENRICHED names, and the pairing of a session's login uid with its account. */
@@ -129,7 +124,9 @@ class AuditReader implements RecordParser {
   /** The login uid's name; for a process no one logged in to, nobody. */
   private person(record: AuditRecord, attrs: Record<string, unknown>): string | null {
     const auid = record.fields.get('auid')
-    if (auid === undefined || unsetUid.has(auid)) return null
+    if (auid === undefined || unsetUid.has(auid) || auid === 'unset') return null
+    // `ausearch -i` writes the name itself.
+    if (!/^\d+$/.test(auid)) return auid
     const name = this.uidNames.get(auid) ?? null
     if (name === null) attrs.auid = Number(auid)
     return name
@@ -140,8 +137,7 @@ class AuditReader implements RecordParser {
   }
 
   /** EXECVE: the program and its arguments, run by the SYSCALL's person. */
-  private execution(record: AuditRecord): NormalizedEvent | null {
-    const syscall = this.current.syscall
+  private execution(record: AuditRecord, syscall: AuditRecord | null, directory: string | null): NormalizedEvent {
     const argc = Number(record.fields.get('argc') ?? 0)
     const args: string[] = []
     for (let index = 0; index < Math.min(argc, 64); index++) {
@@ -151,7 +147,7 @@ class AuditReader implements RecordParser {
     const attrs: Record<string, unknown> = {}
     const exe = syscall === null ? null : auditText(syscall, 'exe')
     if (exe !== null) attrs.image = exe
-    if (this.current.cwd !== null) attrs.cwd = this.current.cwd
+    if (directory !== null) attrs.cwd = directory
     const key = syscall === null ? null : auditText(syscall, 'key')
     if (key !== null) attrs.key = key
     return this.event(record, {
@@ -165,17 +161,15 @@ class AuditReader implements RecordParser {
   }
 
   /**
-   * PATH of a SYSCALL that ran no program: a watched file was opened, created or deleted (the
-   * audit rule's key says why it is watched). One event per syscall: its first named file.
+   * The PATH of a SYSCALL that ran no program: a watched file was opened, created or deleted
+   * (the audit rule's key says why it is watched). One event per syscall: its first named file.
    */
-  private fileAccess(record: AuditRecord): NormalizedEvent | null {
-    const syscall = this.current.syscall
-    if (syscall === null || this.current.told) return null
-    const nametype = record.fields.get('nametype')
-    if (nametype === 'PARENT') return null
-    let name = auditText(record, 'name')
-    if (name === null) return null
-    if (!name.startsWith('/') && this.current.cwd !== null) name = `${this.current.cwd.replace(/\/$/, '')}/${name}`
+  private fileAccess(records: readonly AuditRecord[], syscall: AuditRecord, directory: string | null): NormalizedEvent | null {
+    const path = records.find((record) => record.type === 'PATH' && record.fields.get('nametype') !== 'PARENT' && auditText(record, 'name') !== null)
+    if (path === undefined) return null
+    let name = auditText(path, 'name')!
+    if (!name.startsWith('/') && directory !== null) name = `${directory.replace(/\/$/, '')}/${name}`
+    const nametype = path.fields.get('nametype')
     const attrs: Record<string, unknown> = {}
     const key = auditText(syscall, 'key')
     if (key !== null) attrs.key = key
@@ -183,7 +177,7 @@ class AuditReader implements RecordParser {
     if (exe !== null) attrs.image = exe
     const call = syscall.names.get('SYSCALL') ?? syscall.fields.get('syscall')
     if (call !== undefined) attrs.syscall = call
-    return this.event(record, {
+    return this.event(path, {
       category: 'file',
       action: nametype === 'CREATE' ? 'file_create' : nametype === 'DELETE' ? 'file_delete' : 'file_open',
       outcome: syscall.fields.get('success') === 'no' ? 'failure' : 'success',
@@ -194,9 +188,7 @@ class AuditReader implements RecordParser {
   }
 
   /** A SYSCALL record no EXECVE or PATH told about (a watched connect, a module load): kept as a system message. */
-  private untoldSyscall(): NormalizedEvent | null {
-    const syscall = this.current.syscall
-    if (syscall === null || this.current.told) return null
+  private untoldSyscall(syscall: AuditRecord): NormalizedEvent {
     const attrs: Record<string, unknown> = {}
     for (const key of ['exe', 'comm', 'key']) {
       const value = auditText(syscall, key)
