@@ -77,7 +77,7 @@ describe('linux-audit', () => {
   })
 
   it('a syscall no EXECVE or PATH told about is kept as a system message, without a person when nobody logged in', () => {
-    expect(of(901)).toMatchObject([{ category: 'system', action: 'system_message', user: null, attrs: { exe: '/usr/sbin/chronyd', key: 'network_connect', syscall: '42' } }])
+    expect(of(901)).toMatchObject([{ category: 'system', action: 'system_message', user: null, attrs: { image: '/usr/sbin/chronyd', comm: 'chronyd', key: 'network_connect', syscall: '42' } }])
   })
 
   it('rejects a line that is not an audit record, with the reason, and reads on; an unnamed login uid stays a number', () => {

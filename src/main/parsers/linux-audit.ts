@@ -144,18 +144,14 @@ class AuditReader implements RecordParser {
       const value = auditText(record, `a${index}`)
       if (value !== null) args.push(value)
     }
-    const attrs: Record<string, unknown> = {}
-    const exe = syscall === null ? null : auditText(syscall, 'exe')
-    if (exe !== null) attrs.image = exe
+    const attrs = syscallAttrs(syscall)
     if (directory !== null) attrs.cwd = directory
-    const key = syscall === null ? null : auditText(syscall, 'key')
-    if (key !== null) attrs.key = key
     return this.event(record, {
       category: 'process',
       action: 'process_start',
       outcome: syscall?.fields.get('success') === 'no' ? 'failure' : 'success',
       user: syscall === null ? null : this.person(syscall, attrs),
-      object: args.length > 0 ? args.join(' ') : exe,
+      object: args.length > 0 ? args.join(' ') : ((attrs.image as string | undefined) ?? null),
       attrs,
     })
   }
@@ -170,13 +166,7 @@ class AuditReader implements RecordParser {
     let name = auditText(path, 'name')!
     if (!name.startsWith('/') && directory !== null) name = `${directory.replace(/\/$/, '')}/${name}`
     const nametype = path.fields.get('nametype')
-    const attrs: Record<string, unknown> = {}
-    const key = auditText(syscall, 'key')
-    if (key !== null) attrs.key = key
-    const exe = auditText(syscall, 'exe')
-    if (exe !== null) attrs.image = exe
-    const call = syscall.names.get('SYSCALL') ?? syscall.fields.get('syscall')
-    if (call !== undefined) attrs.syscall = call
+    const attrs = syscallAttrs(syscall)
     return this.event(path, {
       category: 'file',
       action: nametype === 'CREATE' ? 'file_create' : nametype === 'DELETE' ? 'file_delete' : 'file_open',
@@ -189,12 +179,9 @@ class AuditReader implements RecordParser {
 
   /** A SYSCALL record no EXECVE or PATH told about (a watched connect, a module load): kept as a system message. */
   private untoldSyscall(syscall: AuditRecord): NormalizedEvent {
-    const attrs: Record<string, unknown> = {}
-    for (const key of ['exe', 'comm', 'key']) {
-      const value = auditText(syscall, key)
-      if (value !== null) attrs[key] = value
-    }
-    attrs.syscall = syscall.names.get('SYSCALL') ?? syscall.fields.get('syscall')
+    const attrs = syscallAttrs(syscall)
+    const command = auditText(syscall, 'comm')
+    if (command !== null) attrs.comm = command
     return this.event(syscall, { category: 'system', action: 'system_message', outcome: 'unknown', user: this.person(syscall, attrs), object: 'audit', attrs })
   }
 
@@ -266,6 +253,19 @@ class AuditReader implements RecordParser {
     }
     return this.event(record, { category: 'system', action: 'system_message', outcome: 'unknown', user: actor, object: 'audit', attrs })
   }
+}
+
+/** What a SYSCALL record says of its program: the image, the audit rule's key, the call. */
+function syscallAttrs(syscall: AuditRecord | null): Record<string, unknown> {
+  const attrs: Record<string, unknown> = {}
+  if (syscall === null) return attrs
+  const image = auditText(syscall, 'exe')
+  if (image !== null) attrs.image = image
+  const key = auditText(syscall, 'key')
+  if (key !== null) attrs.key = key
+  const call = syscall.names.get('SYSCALL') ?? syscall.fields.get('syscall')
+  if (call !== undefined) attrs.syscall = call
+  return attrs
 }
 
 /** `acct="(invalid user)"`, `acct="?"`, `(unknown)`: no account. */
