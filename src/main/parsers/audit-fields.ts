@@ -85,9 +85,9 @@ function readPairs(text: string, into: Map<string, string>, quoted: Set<string>)
 }
 
 /**
- * A text field (acct, exe, cmd, a0, proctitle, name, cwd): quoted values are text already, bare
- * ones that are all upper-case hex digits were encoded (auditd hex-encodes strings with spaces; `00` separates proctitle's arguments).
- * `(null)` and `?` are absent.
+ * A text field (acct, exe, cmd, a0, proctitle, name, cwd): quoted values are text already; bare
+ * ones that are all upper-case hex digits were encoded (auditd hex-encodes strings with spaces,
+ * and `00` separates proctitle's arguments). `(null)` and `?` are absent.
  */
 export function auditText(record: AuditRecord, key: string): string | null {
   const value = record.fields.get(key)

@@ -163,7 +163,7 @@ class AuditReader implements RecordParser {
   private fileAccess(records: readonly AuditRecord[], syscall: AuditRecord, directory: string | null): NormalizedEvent | null {
     const path = records.find((record) => record.type === 'PATH' && record.fields.get('nametype') !== 'PARENT' && auditText(record, 'name') !== null)
     if (path === undefined) return null
-    let name = auditText(path, 'name')!
+    let name = auditText(path, 'name') ?? ''
     if (!name.startsWith('/') && directory !== null) name = `${directory.replace(/\/$/, '')}/${name}`
     const nametype = path.fields.get('nametype')
     const attrs = syscallAttrs(syscall)
@@ -203,25 +203,29 @@ class AuditReader implements RecordParser {
     const op = auditText(record, 'op')
     if (op !== null) attrs.op = op
     const actor = this.person(record, attrs)
+    // Whom a logon or session record is about: the account it names, else the logged-in person.
+    const subject = account ?? this.idName(record) ?? actor
     const sshd = program === 'sshd' || program === 'sshd-session'
     switch (record.type) {
       case 'USER_LOGIN': {
         // sshd writes a failed USER_LOGIN when it gives up on a connection whose attempts have USER_AUTH records of their own.
-        if (sshd && failed) return this.event(record, { category: 'authentication', action: 'ssh_disconnect', outcome: 'unknown', user: account ?? this.idName(record), srcIp, attrs: { ...attrs, reason: 'login failed' } })
+        if (sshd && failed) {
+          return this.event(record, { category: 'authentication', action: 'ssh_disconnect', outcome: 'unknown', user: subject, srcIp, attrs: { ...attrs, reason: 'login failed' } })
+        }
         const action = sshd ? 'ssh_accept' : failed ? 'logon_failed' : 'logon'
-        return this.event(record, { category: 'authentication', action, outcome, user: account ?? this.idName(record) ?? actor, srcIp, attrs })
+        return this.event(record, { category: 'authentication', action, outcome, user: subject, srcIp, attrs })
       }
       case 'USER_AUTH': {
         // A success is followed by the session or command it opened; a failure is the attempt.
         if (!failed) return null
         const action = program === 'sudo' ? 'sudo_failed' : program === 'su' ? 'su_failed' : sshd ? 'ssh_failed' : 'logon_failed'
-        return this.event(record, { category: 'authentication', action, outcome, user: account ?? actor, srcIp, attrs })
+        return this.event(record, { category: 'authentication', action, outcome, user: subject, srcIp, attrs })
       }
       case 'USER_START':
       case 'USER_END':
-        return this.event(record, { category: 'authentication', action: record.type === 'USER_START' ? 'session_open' : 'session_close', outcome, user: account ?? actor, srcIp, attrs })
+        return this.event(record, { category: 'authentication', action: record.type === 'USER_START' ? 'session_open' : 'session_close', outcome, user: subject, srcIp, attrs })
       case 'USER_LOGOUT':
-        return this.event(record, { category: 'authentication', action: 'logoff', outcome, user: account ?? this.idName(record) ?? actor, srcIp, attrs })
+        return this.event(record, { category: 'authentication', action: 'logoff', outcome, user: subject, srcIp, attrs })
       case 'USER_CMD': {
         const cwd = auditText(record, 'cwd')
         if (cwd !== null) attrs.pwd = cwd

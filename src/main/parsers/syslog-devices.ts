@@ -14,7 +14,7 @@
 // host (`attrs.userFrom` says so); udisks names the user in the mount point.
 
 import type { NormalizedEvent } from '../../shared/event'
-import { type Finding, demoteToSystemMessage, systemFinding } from './syslog-fields'
+import { type Finding, demoteToSystemMessage } from './syslog-fields'
 
 const storageDetected = ': USB Mass Storage device detected'
 const removableDisk = ' Attached SCSI removable disk'
@@ -53,14 +53,14 @@ const mountRoots = ['/media/', '/run/media/']
  * writes `Mounted /dev/sdb1 at /media/alice/KINGSTON.` without the uid), and `Unmounted /dev/sdb1
  * on behalf of uid 1000`. The user is the folder under /media or /run/media.
  */
-export function interpretUdisks(app: string | null, text: string): Finding | null {
+export function interpretUdisks(text: string): Finding | null {
   if (text.startsWith('Unmounted ')) {
     const device = text.slice(10).split(' ')[0]!
     return { category: 'device', action: 'device_unmount', outcome: 'success', object: device, attrs: { removable: true, device } }
   }
   if (!text.startsWith('Mounted ')) return null
   const atAt = text.indexOf(' at ')
-  if (atAt < 0) return systemFinding(app, text)
+  if (atAt < 0) return null
   const behalfAt = text.indexOf(' on behalf of uid ', atAt)
   const mountPoint = text.slice(atAt + 4, behalfAt < 0 ? undefined : behalfAt).replace(/\.$/, '')
   const attrs: Record<string, unknown> = { removable: true, device: text.slice(8, atAt), mountPoint }

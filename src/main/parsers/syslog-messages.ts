@@ -112,7 +112,7 @@ function findEvent(app: string | null, text: string): Finding {
   else if (program === 'pkexec') finding = interpretPkexec(text)
   else if (accountPrograms.has(program)) finding = interpretAccountChange(text)
   else if (program === 'kernel') finding = interpretKernel(text)
-  else if (program === 'udisksd' || program === 'udisks-daemon') finding = interpretUdisks(app, text)
+  else if (program === 'udisksd' || program === 'udisks-daemon') finding = interpretUdisks(text)
   else if (program === 'systemd-logind') finding = interpretLogind(text)
   else if (looksLikeLogin(text)) finding = interpretLogin(text)
   return finding ?? systemFinding(app, text)
