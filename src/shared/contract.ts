@@ -142,6 +142,9 @@ export const importFileResultSchema = z.object({
   duplicateOf: z.number().int().nullable(),
 })
 
+/** A zone read from the logs themselves: from their timestamps' offsets, or by aligning year-less lines with dated events. */
+const inferredZone = z.object({ timeZone: z.string(), minutesEast: z.number().int(), stamps: z.number().int(), basis: z.enum(['offsets', 'alignment']) })
+
 export const importSummarySchema = z.object({
   jobId: z.number().int(),
   state: z.enum(['done', 'failed', 'cancelled']),
@@ -150,10 +153,13 @@ export const importSummarySchema = z.object({
   files: z.array(importFileResultSchema),
   error: z.string().nullable(),
   /**
-   * The zone a first import read from its timestamps' offsets (no zone was set): year-less lines
-   * were read in it and it is now the workspace's. Absent or null: the workspace's zone was used.
+   * The zone a first import read from the logs (no zone was set): from its timestamps' offsets, else
+   * from its year-less lines' own clock. It is now the workspace's, and year-less lines were read in
+   * it unless `syslogClock` says otherwise. Absent or null: the workspace's zone was used.
    */
-  inferredTimeZone: z.object({ timeZone: z.string(), minutesEast: z.number().int(), stamps: z.number().int() }).nullable().optional(),
+  inferredTimeZone: inferredZone.nullable().optional(),
+  /** Set when the year-less syslog lines were read at a clock of their own, not the inferred zone's (see `ClockAlignment`). */
+  syslogClock: inferredZone.nullable().optional(),
 })
 
 export const ingestProgressSchema = z.object({

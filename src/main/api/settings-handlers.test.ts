@@ -81,7 +81,7 @@ describe('workspace settings', () => {
     const plain = folder.file('workstation.log')
     writeFileSync(plain, 'Mar  4 23:30:00 ws7 sshd[1]: Accepted password for dave from 10.0.0.2 port 22 ssh2\n')
     const summary = await engine.imports.start({ paths: [iso, plain] }).done
-    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT+5', minutesEast: -300, stamps: 25 })
+    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT+5', minutesEast: -300, stamps: 25, basis: 'offsets' })
     expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT+5')
     expect(audited('settings.timeZone')).toEqual([JSON.stringify({ from: 'UTC', to: 'Etc/GMT+5' })])
     const [dave] = (await engine.handlers['events:list']({ limit: 1, user: 'dave' })).items
@@ -97,6 +97,34 @@ describe('workspace settings', () => {
     } finally {
       await second.close()
     }
+  })
+
+  it('reads year-less syslog at the clock that aligns it with the same people in UTC-stamped ECS', async () => {
+    // A bank at UTC+2: Elastic writes UTC (`Z`, no evidence), the servers' auth.log their wall clock.
+    const people = Array.from({ length: 12 }, (_, index) => `clerk${index}`)
+    const ecs: string[] = []
+    const auth: string[] = []
+    for (const [index, user] of people.entries()) {
+      for (let day = 4; day <= 6; day++) {
+        for (let minute = 0; minute < 8 * 60; minute += 15) {
+          const at = new Date(Date.UTC(2024, 2, day, 6, 10 + index + minute))
+          ecs.push(JSON.stringify({ '@timestamp': at.toISOString(), event: { category: ['web'], action: 'http_request' }, user: { name: user }, url: { domain: 'intranet.example' } }))
+          // An ssh logon five minutes after each web request, written two hours ahead of UTC.
+          const local = new Date(at.getTime() + (2 * 60 + 5) * 60_000)
+          auth.push(`Mar  ${day} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}:00 app01 sshd[${minute}]: Accepted password for ${user} from 10.0.0.${index + 1} port 22 ssh2`)
+        }
+      }
+    }
+    const ecsFile = folder.file('proxy.ndjson')
+    writeFileSync(ecsFile, `${ecs.join('\n')}\n`)
+    const authFile = folder.file('auth.log')
+    writeFileSync(authFile, `${auth.join('\n')}\n`)
+    const summary = await engine.imports.start({ paths: [ecsFile, authFile] }).done
+    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT-2', minutesEast: 120, stamps: auth.length, basis: 'alignment' })
+    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT-2')
+    const firstHour = await engine.handlers['events:list']({ limit: 100, user: 'clerk0', from: Date.UTC(2024, 2, 4, 6), to: Date.UTC(2024, 2, 4, 7) })
+    // Written 08:15 at UTC+2: 06:15 UTC, five minutes after the day's first web request.
+    expect(firstHour.items.filter((event) => event.action === 'ssh_accept').map((event) => new Date(event.ts).toISOString()).sort()).toEqual(['2024-03-04T06:15:00.000Z', '2024-03-04T06:30:00.000Z', '2024-03-04T06:45:00.000Z'])
   })
 
   it('restores the default rules after an edit, with an audit entry and a rescoring', async () => {

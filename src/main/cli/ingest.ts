@@ -70,8 +70,13 @@ export async function importPaths(engine: Engine, values: Record<string, unknown
   }
   // On stderr: `analyze --json` keeps stdout for its one document.
   if (summary.inferredTimeZone) {
-    const { timeZone, minutesEast, stamps } = summary.inferredTimeZone
-    process.stderr.write(`argus: time zone ${timeZone} (UTC${formatOffset(minutesEast)}), read from ${stamps} timestamps' offsets: syslog lines without a year or offset were read in it and days are counted in it (change it in Settings or with argus call workspace:setTimeZone)\n`)
+    const { timeZone, minutesEast, stamps, basis } = summary.inferredTimeZone
+    const evidence = basis === 'offsets' ? `read from ${stamps} timestamps' offsets` : `read by aligning ${stamps} syslog lines with the same users' dated events`
+    const clock = summary.syslogClock
+    const reading = clock
+      ? `days are counted in it; syslog lines without a year or offset were read at UTC${formatOffset(clock.minutesEast)}, the clock that aligns ${clock.stamps} of them with the same users' dated events`
+      : 'syslog lines without a year or offset were read in it and days are counted in it'
+    process.stderr.write(`argus: time zone ${timeZone} (UTC${formatOffset(minutesEast)}), ${evidence}: ${reading} (change it in Settings or with argus call workspace:setTimeZone)\n`)
   }
   return summary
 }

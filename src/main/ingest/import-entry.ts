@@ -10,6 +10,7 @@ import { detectFormat, makeSample } from './detect'
 import { frameRecords, type FramedItem } from './framing'
 import { peekHead } from './head'
 import type { ZoneEvidence } from './zone-evidence'
+import type { ClockAlignment } from './clock-alignment'
 
 export interface EntryToImport {
   path: string
@@ -35,6 +36,8 @@ export interface EntryOptions {
   span?: SpanTracker
   /** Counts the offsets of the timestamps at the start of every entry, for a zone nobody gave. */
   zoneEvidence?: ZoneEvidence | null
+  /** Given every imported event, as what a year-less log's clock is aligned to (only dated entries reach it). */
+  clockReference?: ClockAlignment | null
   /**
    * Where an archive entry whose format needs a year nobody gave may wait (a fresh file path), so
    * that it is read after the dated ones (a plain file waits as itself); absent, such an entry is
@@ -58,9 +61,15 @@ export class SpanTracker {
   }
 }
 
-/** An entry set aside by `holdUndated`: import it later, with a `yearReference`. */
+/** An entry set aside by `holdUndated`: import it later (`openHeld`), with a `yearReference`. */
 export interface HeldEntry {
-  held: EntryToImport
+  held: Omit<EntryToImport, 'stream'>
+  /** The plain file it is read from, afresh for each reading. */
+  file: string
+}
+
+export function openHeld(entry: HeldEntry): EntryToImport {
+  return { ...entry.held, stream: lazyFileStream(entry.file) }
 }
 
 /** Rejects kept per file; beyond this they are only counted (a wrong file must not fill the disk). */
@@ -105,21 +114,14 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   const parser = detection.parser
   if (options.holdUndated && options.year === null && parser.needsYear?.(sample) === true) {
     // A file on disk is simply read again later; an archive entry is kept in a spool file until then.
-    if (entry.entry === null) return { held: { ...entry, stream: lazyFileStream(entry.path) } }
+    const held = { path: entry.path, entry: entry.entry, size: entry.size, mtime: entry.mtime }
+    if (entry.entry === null) return { held, file: entry.path }
     const spool = options.holdUndated()
     await pipeline(Readable.from(stream), createWriteStream(spool))
-    return { held: { ...entry, stream: lazyFileStream(spool) } }
+    return { held, file: spool }
   }
   result.format = parser.name
-  const context: ParseContext = {
-    name,
-    year: options.year,
-    fileTime: entry.mtime,
-    timeZone: options.timeZone,
-    yearReference: options.yearReference ?? null,
-    ...(options.mapping ? { mapping: options.mapping } : {}),
-  }
-  const reader = parser.open(context) as RecordParser<unknown>
+  const reader = parser.open(parseContext(entry, options)) as RecordParser<unknown>
 
   const sourceId = await writer.open(entry.path, entry.entry, parser.name, entry.size)
   let events = 0
@@ -144,6 +146,7 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   const insert = (event: NormalizedEvent, lineNo: number): void => {
     writer.event(lineNo, event)
     options.span?.include(event.ts)
+    options.clockReference?.addReference(event)
     events += 1
   }
   const reject = (lineNo: number, reason: string, raw: string): void => {
@@ -191,6 +194,36 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
     else if ('damaged' in item) reject(item.lineNo, item.damaged, item.excerpt)
     else if ('text' in item) take(safeParse(() => reader.parse(item.text, item.lineNo)), item.lineNo, item.text)
     else take(safeParse(() => reader.parse(item.record, item.lineNo)), item.lineNo, '')
+  }
+}
+
+/**
+ * Reads the events of an entry without importing them, until `wanted` says no more: a sample of a
+ * year-less log for `ClockAlignment`. Rejected records are skipped; the import proper reports them.
+ */
+export async function sampleEntry(entry: EntryToImport, options: EntryOptions, wanted: (event: NormalizedEvent) => boolean): Promise<void> {
+  const { head, stream } = await peekHead(entry.stream)
+  const detection = detectFormat(options.parsers, makeSample(entry.entry ?? entry.path, head), options.format)
+  if ('error' in detection) return
+  const reader = detection.parser.open(parseContext(entry, options)) as RecordParser<unknown>
+  for await (const batch of frameRecords(detection.parser.framing, stream)) {
+    for (const item of batch) {
+      const outcome = 'text' in item ? safeParse(() => reader.parse(item.text, item.lineNo)) : 'record' in item ? safeParse(() => reader.parse(item.record, item.lineNo)) : null
+      const events = outcome === null ? [] : Array.isArray(outcome) ? outcome : 'ts' in outcome ? [outcome] : []
+      for (const event of events) if (!wanted(event)) return
+    }
+    if (options.isCancelled()) return
+  }
+}
+
+function parseContext(entry: EntryToImport, options: EntryOptions): ParseContext {
+  return {
+    name: entry.entry ?? entry.path,
+    year: options.year,
+    fileTime: entry.mtime,
+    timeZone: options.timeZone,
+    yearReference: options.yearReference ?? null,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
   }
 }
 

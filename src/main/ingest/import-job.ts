@@ -6,9 +6,10 @@ import type { ImportFileResult, ImportRequest, ImportSummary, IngestProgress } f
 import { parsers } from '../parsers'
 import { createImportWriter } from '../store/queries/import-writer'
 import { localEntryWriter, remoteEntryWriter } from './entry-writer'
-import { type EntryOptions, type EntryToImport, SpanTracker, importEntry, recordFailure } from './import-entry'
+import { type EntryOptions, type HeldEntry, SpanTracker, importEntry, openHeld, recordFailure, sampleEntry } from './import-entry'
 import { measureSources, walkSources } from './sources/walk'
-import { ZoneEvidence } from './zone-evidence'
+import { ZoneEvidence, type InferredZone } from './zone-evidence'
+import { ClockAlignment, sampleQuota } from './clock-alignment'
 import { openWorkerConnection } from '../store/database'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { TimeSpan } from '../parsers/types'
@@ -61,7 +62,8 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
   }
   const span = new SpanTracker()
   const zoneEvidence = options.inferTimeZone === true ? new ZoneEvidence() : null
-  const held: EntryToImport[] = []
+  const clock = options.inferTimeZone === true ? new ClockAlignment() : null
+  const held: HeldEntry[] = []
   const entryOptions = (): EntryOptions => ({
     parsers,
     ...(request.format ? { format: request.format } : {}),
@@ -77,7 +79,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
       report()
     },
   })
-  const begin = (entry: EntryToImport): void => {
+  const begin = (entry: Pick<HeldEntry['held'], 'path' | 'entry'>): void => {
     progress.currentEntry = entry.entry ? `${entry.path}!/${entry.entry}` : entry.path
     report(true)
   }
@@ -105,8 +107,8 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
         files.push(await recordFailure(writer, { path: item.path, entry: item.entry, format: null }, item.reason, 'failed'))
       } else {
         begin(item)
-        const result = await importEntry(writer, item, { ...entryOptions(), holdUndated: () => join(tempDir, `held-${held.length}`) })
-        if ('held' in result) held.push(result.held)
+        const result = await importEntry(writer, item, { ...entryOptions(), clockReference: clock, holdUndated: () => join(tempDir, `held-${held.length}`) })
+        if ('held' in result) held.push(result)
         else files.push(settle(result))
       }
       progress.filesDone = files.length
@@ -115,13 +117,20 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     // Year-less logs (RFC 3164 auth.log) last, in the year of the dated events beside them, else
     // of the workspace's events (an auth.log dropped in after yesterday's ECS import).
     const yearReference = held.length === 0 ? null : (span.span ?? workspaceSpan(workspacePath, sqlite, options.nativeBinding ?? null))
-    const inferredTimeZone = zoneEvidence?.inferred() ?? null
+    // Offsets on the dated stamps say where the office is, and the workspace counts its days there.
+    // The year-less lines are read at their own clock where the people in them show it (a server
+    // room on UTC beside an office at UTC−5), else at the office's; with no offsets at all, their
+    // clock is the office's.
+    const offsetsZone = zoneEvidence?.inferred() ?? null
+    const syslogClock = clock !== null && held.length > 0 ? await alignClock(clock, held, { ...entryOptions(), yearReference }, offsetsZone?.minutesEast ?? 0) : null
+    const inferredTimeZone: InferredZone | null = offsetsZone ?? syslogClock
+    const heldZone = (syslogClock ?? offsetsZone)?.timeZone
     for (const entry of held) {
       if (isCancelled()) {
-        files.push(await recordFailure(writer, { path: entry.path, entry: entry.entry, format: null }, 'cancelled', 'cancelled'))
+        files.push(await recordFailure(writer, { path: entry.held.path, entry: entry.held.entry, format: null }, 'cancelled', 'cancelled'))
       } else {
-        begin(entry)
-        files.push(settle(await importEntry(writer, entry, { ...entryOptions(), yearReference, ...(inferredTimeZone ? { timeZone: inferredTimeZone.timeZone } : {}) })))
+        begin(entry.held)
+        files.push(settle(await importEntry(writer, openHeld(entry), { ...entryOptions(), yearReference, ...(heldZone ? { timeZone: heldZone } : {}) })))
       }
       progress.filesDone = files.length
     }
@@ -129,7 +138,7 @@ export async function runImport(workspacePath: string, request: ImportRequest, o
     progress.state = cancelled ? 'cancelled' : 'done'
     progress.currentEntry = null
     report(true)
-    return { jobId: options.jobId, state: progress.state, events: settledEvents, rejects: settledRejects, files, error: null, inferredTimeZone }
+    return { jobId: options.jobId, state: progress.state, events: settledEvents, rejects: settledRejects, files, error: null, inferredTimeZone, syslogClock: offsetsZone === null ? null : syslogClock }
   } catch (error) {
     progress.state = 'failed'
     report(true)
@@ -150,4 +159,21 @@ function workspaceSpan(workspacePath: string, sqlite: BetterSqlite3.Database | n
   } finally {
     if (sqlite === null) reader.close()
   }
+}
+
+/** Samples the held year-less files, read as UTC, and aligns them to the dated events (`ClockAlignment`). */
+async function alignClock(clock: ClockAlignment, held: readonly HeldEntry[], options: EntryOptions, assumedMinutesEast: number): Promise<InferredZone | null> {
+  const quota = sampleQuota(held.length)
+  for (const entry of held) {
+    if (!clock.sampling || options.isCancelled()) break
+    // A share of lines of people from each file; a file of system messages is not read to its end for them.
+    let read = 0
+    let taken = 0
+    await sampleEntry(openHeld(entry), { ...options, timeZone: 'UTC' }, (event) => {
+      read += 1
+      if (clock.addSample(event)) taken += 1
+      return taken < quota && read < 10 * quota && clock.sampling
+    })
+  }
+  return clock.inferred(assumedMinutesEast)
 }

@@ -10,7 +10,7 @@ describe('zone evidence', () => {
     evidence.count(stamps('Z', 500))
     evidence.count(stamps('+00:00', 100))
     evidence.count(stamps('-05:00', 30))
-    expect(evidence.inferred()).toEqual({ timeZone: 'Etc/GMT+5', minutesEast: -300, stamps: 30 })
+    expect(evidence.inferred()).toEqual({ timeZone: 'Etc/GMT+5', minutesEast: -300, stamps: 30, basis: 'offsets' })
   })
 
   it('believes nothing from a handful of stamps or from offsets that disagree', () => {
@@ -28,7 +28,7 @@ describe('zone evidence', () => {
   it('reads rsyslog stamps and compact offsets, not dates or version numbers', () => {
     const evidence = new ZoneEvidence()
     evidence.count(Array.from({ length: 20 }, () => '2024-03-04T09:15:00.123456+0530 host sshd[1]: version 2024-03-04 1.2-05:00').join('\n'))
-    expect(evidence.inferred()).toEqual({ timeZone: 'Asia/Kolkata', minutesEast: 330, stamps: 20 })
+    expect(evidence.inferred()).toEqual({ timeZone: 'Asia/Kolkata', minutesEast: 330, stamps: 20, basis: 'offsets' })
   })
 
   it('maps offsets to fixed IANA zones', () => {

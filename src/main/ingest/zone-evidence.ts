@@ -39,12 +39,13 @@ export function zoneForOffset(minutesEast: number): string | null {
   return fractionalZones[minutesEast] ?? null
 }
 
-/** The zone the offsets agree on. */
+/** The zone the logs' clocks were read to be in. */
 export interface InferredZone {
   timeZone: string
   minutesEast: number
-  /** How many stamps carried that offset. */
+  /** How many stamps carried that offset, or how many year-less lines were aligned (see `ClockAlignment`). */
   stamps: number
+  basis: 'offsets' | 'alignment'
 }
 
 /** Counts the offsets of the timestamps in the first bytes of each imported file. */
@@ -70,6 +71,6 @@ export class ZoneEvidence {
     }
     if (best === null || total < minimumStamps || best.stamps < agreement * total) return null
     const timeZone = zoneForOffset(best.minutesEast)
-    return timeZone === null ? null : { timeZone, ...best }
+    return timeZone === null ? null : { timeZone, ...best, basis: 'offsets' }
   }
 }
