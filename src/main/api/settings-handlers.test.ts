@@ -99,32 +99,57 @@ describe('workspace settings', () => {
     }
   })
 
-  it('reads year-less syslog at the clock that aligns it with the same people in UTC-stamped ECS', async () => {
-    // A bank at UTC+2: Elastic writes UTC (`Z`, no evidence), the servers' auth.log their wall clock.
-    const people = Array.from({ length: 12 }, (_, index) => `clerk${index}`)
+  /**
+   * Twelve clerks' web requests every 15 minutes for three days from 06:10 UTC, stamped at
+   * `ecsMinutes` east (0: `Z`), and an ssh logon five minutes after each, in RFC 3164 at `authMinutes` east.
+   */
+  function bank(name: string, ecsMinutes: number, authMinutes: number): { paths: string[]; logons: number } {
     const ecs: string[] = []
     const auth: string[] = []
-    for (const [index, user] of people.entries()) {
+    const wallClock = (at: number, minutes: number): Date => new Date(at + minutes * 60_000)
+    for (let index = 0; index < 12; index++) {
       for (let day = 4; day <= 6; day++) {
         for (let minute = 0; minute < 8 * 60; minute += 15) {
-          const at = new Date(Date.UTC(2024, 2, day, 6, 10 + index + minute))
-          ecs.push(JSON.stringify({ '@timestamp': at.toISOString(), event: { category: ['web'], action: 'http_request' }, user: { name: user }, url: { domain: 'intranet.example' } }))
-          // An ssh logon five minutes after each web request, written two hours ahead of UTC.
-          const local = new Date(at.getTime() + (2 * 60 + 5) * 60_000)
-          auth.push(`Mar  ${day} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}:00 app01 sshd[${minute}]: Accepted password for ${user} from 10.0.0.${index + 1} port 22 ssh2`)
+          const at = Date.UTC(2024, 2, day, 6, 10 + index + minute)
+          const stamp = ecsMinutes === 0 ? new Date(at).toISOString() : `${wallClock(at, ecsMinutes).toISOString().slice(0, 23)}-0${-ecsMinutes / 60}:00`
+          ecs.push(JSON.stringify({ '@timestamp': stamp, event: { category: ['web'], action: 'http_request' }, user: { name: `clerk${index}` }, url: { domain: 'intranet.example' } }))
+          const local = wallClock(at, authMinutes + 5)
+          auth.push(`Mar  ${day} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}:00 app01 sshd[${minute}]: Accepted password for clerk${index} from 10.0.0.${index + 1} port 22 ssh2`)
         }
       }
     }
-    const ecsFile = folder.file('proxy.ndjson')
+    const ecsFile = folder.file(`${name}.ndjson`)
     writeFileSync(ecsFile, `${ecs.join('\n')}\n`)
-    const authFile = folder.file('auth.log')
+    const authFile = folder.file(`${name}-auth.log`)
     writeFileSync(authFile, `${auth.join('\n')}\n`)
-    const summary = await engine.imports.start({ paths: [ecsFile, authFile] }).done
-    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT-2', minutesEast: 120, stamps: auth.length, basis: 'alignment' })
-    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT-2')
+    return { paths: [ecsFile, authFile], logons: auth.length }
+  }
+
+  /** clerk0's ssh logons between 06:00 and 07:00 UTC on 4 March. */
+  async function firstLogons(): Promise<string[]> {
     const firstHour = await engine.handlers['events:list']({ limit: 100, user: 'clerk0', from: Date.UTC(2024, 2, 4, 6), to: Date.UTC(2024, 2, 4, 7) })
+    return firstHour.items.filter((event) => event.action === 'ssh_accept').map((event) => new Date(event.ts).toISOString()).sort()
+  }
+
+  it('reads year-less syslog at the clock that aligns it with the same people in UTC-stamped ECS', async () => {
+    // A bank at UTC+2: Elastic writes UTC (`Z`, no evidence), the servers' auth.log their wall clock.
+    const { paths, logons } = bank('bank', 0, 120)
+    const summary = await engine.imports.start({ paths }).done
+    expect(summary.inferredTimeZone).toEqual({ timeZone: 'Etc/GMT-2', minutesEast: 120, stamps: logons, basis: 'alignment' })
+    expect(summary.syslogClock).toBeNull()
+    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT-2')
     // Written 08:15 at UTC+2: 06:15 UTC, five minutes after the day's first web request.
-    expect(firstHour.items.filter((event) => event.action === 'ssh_accept').map((event) => new Date(event.ts).toISOString()).sort()).toEqual(['2024-03-04T06:15:00.000Z', '2024-03-04T06:30:00.000Z', '2024-03-04T06:45:00.000Z'])
+    expect(await firstLogons()).toEqual(['2024-03-04T06:15:00.000Z', '2024-03-04T06:30:00.000Z', '2024-03-04T06:45:00.000Z'])
+  })
+
+  it('counts days in the zone the offsets name, but reads an auth.log kept in UTC at UTC', async () => {
+    // An office whose exporter writes −05:00 beside servers whose auth.log keeps UTC.
+    const { paths, logons } = bank('office', -300, 0)
+    const summary = await engine.imports.start({ paths }).done
+    expect(summary.inferredTimeZone).toMatchObject({ timeZone: 'Etc/GMT+5', minutesEast: -300, basis: 'offsets' })
+    expect(summary.syslogClock).toEqual({ timeZone: 'UTC', minutesEast: 0, stamps: logons, basis: 'alignment' })
+    expect((await engine.handlers['workspace:info']({})).timeZone).toBe('Etc/GMT+5')
+    expect(await firstLogons()).toEqual(['2024-03-04T06:15:00.000Z', '2024-03-04T06:30:00.000Z', '2024-03-04T06:45:00.000Z'])
   })
 
   it('restores the default rules after an edit, with an audit entry and a rescoring', async () => {

@@ -5,12 +5,12 @@ import { zoneForOffset, type InferredZone } from './zone-evidence'
 // wall clock of the machine that wrote them, most often the office's. Elastic writes UTC (`Z`),
 // which says nothing about the office either. But the same people appear in both: an operator's
 // sudo on a server falls within minutes of their web requests and file events on the workstation.
-// So the year-less lines are sampled as if they were UTC, and each candidate offset is scored by
+// So the year-less lines are sampled as if they were UTC, and each whole-hour offset is scored by
 // how close every sampled line then falls to the same user's nearest dated event; the offset that
-// brings them closest, by a clear margin over none, is the syslog writers' clock. Measured on a
-// bank's logs at UTC+2 (auth.log local, ECS in UTC): the mean log gap (minutes) fell from 2.04 at
-// no offset to 1.57 at +2 hours; on logs whose clocks already agree, no offset beat none by more
-// than 0.03.
+// brings them closest, by a clear margin over the one they would otherwise be read at, is the
+// syslog writers' clock. Measured over the stored events of a bank's logs at UTC+2 (auth.log
+// local, ECS in UTC): the mean log gap (minutes) is 2.04 at no offset and 1.57 at +2 hours; on
+// logs whose clocks agree, the next-best offset was 0.44 worse (Argus's own generator, RFC 3164 in UTC).
 
 /** Dated events kept per user, and in all, as the reference (enough to align; bounded memory). */
 const referencePerUser = 20_000
@@ -23,6 +23,7 @@ const samplePerFile = 2_000
 export function sampleQuota(files: number): number {
   return Math.max(samplePerFile, Math.ceil(sampleTotal / Math.max(1, files)))
 }
+
 /**
  * Whole hours from UTC−12 to UTC+14: the alignment is good to about half an hour, so it cannot
  * tell India's +05:30 from Nepal's +05:45, and reads such an office at the nearest whole hour.
