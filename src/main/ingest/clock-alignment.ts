@@ -10,7 +10,7 @@ import { zoneForOffset, type InferredZone } from './zone-evidence'
 // brings them closest, by a clear margin over the one they would otherwise be read at, is the
 // syslog writers' clock. Measured over the stored events of a bank's logs at UTC+2 (auth.log
 // local, ECS in UTC): the mean log gap (minutes) is 2.04 at no offset and 1.57 at +2 hours; on
-// logs whose clocks agree, the next-best offset was 0.44 worse (Argus's own generator, RFC 3164 in UTC).
+// logs whose clocks agree, the next-best whole hour was 0.55 worse (Argus's own generator, RFC 3164 in UTC).
 
 /** Dated events kept per user, and in all, as the reference (enough to align; bounded memory). */
 const referencePerUser = 20_000
