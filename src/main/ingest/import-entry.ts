@@ -192,8 +192,7 @@ export async function importEntry(writer: EntryWriter, entry: EntryToImport, opt
   function parseItem(item: FramedItem): void {
     if ('oversized' in item) reject(item.lineNo, 'record longer than 1 MiB', item.excerpt)
     else if ('damaged' in item) reject(item.lineNo, item.damaged, item.excerpt)
-    else if ('text' in item) take(safeParse(() => reader.parse(item.text, item.lineNo)), item.lineNo, item.text)
-    else take(safeParse(() => reader.parse(item.record, item.lineNo)), item.lineNo, '')
+    else take(parseFramed(reader, item), item.lineNo, 'text' in item ? item.text : '')
   }
 }
 
@@ -208,7 +207,7 @@ export async function sampleEntry(entry: EntryToImport, options: EntryOptions, w
   const reader = detection.parser.open(parseContext(entry, options)) as RecordParser<unknown>
   for await (const batch of frameRecords(detection.parser.framing, stream)) {
     for (const item of batch) {
-      const outcome = 'text' in item ? safeParse(() => reader.parse(item.text, item.lineNo)) : 'record' in item ? safeParse(() => reader.parse(item.record, item.lineNo)) : null
+      const outcome = parseFramed(reader, item)
       const events = outcome === null ? [] : Array.isArray(outcome) ? outcome : 'ts' in outcome ? [outcome] : []
       for (const event of events) if (!wanted(event)) return
     }
@@ -225,6 +224,13 @@ function parseContext(entry: EntryToImport, options: EntryOptions): ParseContext
     yearReference: options.yearReference ?? null,
     ...(options.mapping ? { mapping: options.mapping } : {}),
   }
+}
+
+/** A framed record's outcome; null for one the framing already refused (oversized, damaged). */
+function parseFramed(reader: RecordParser<unknown>, item: FramedItem): ParseOutcome {
+  if ('text' in item) return safeParse(() => reader.parse(item.text, item.lineNo))
+  if ('record' in item) return safeParse(() => reader.parse(item.record, item.lineNo))
+  return null
 }
 
 /** A parser bug must cost one record, never the import. */
