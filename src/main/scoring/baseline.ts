@@ -80,7 +80,7 @@ export const featureSpecs: Readonly<Record<FeatureName, FeatureSpec>> = {
   transfers: novel(spec('log', 1, 0.5, 4, 'transaction_velocity', 'transfers')),
   transfer_amount: spec('log', 1, 0.6, 20_000, 'transaction_velocity', 'moved in transfers', 'money'),
   transfer_max: spec('log', 1, 0.6, 10_000, 'transaction_velocity', 'largest transfer', 'money', false),
-  near_threshold_transfers: novel(spec('log', 1, 0.5, 2, 'aml_threshold', 'transfers just under the reporting threshold'), 2),
+  near_threshold_transfers: novel(spec('log', 1, 0.5, 2, 'aml_threshold', 'transfers just under a reporting threshold'), 2),
   transfer_burst: novel(spec('log', 1, 0.5, 3, 'transaction_velocity', 'transfers within one hour'), 3),
   distinct_hosts: spec('log', 1, 0.4, 4, 'lateral_movement', 'distinct hosts'),
   new_hosts: novel(spec('log', 1, 0.5, 3, 'lateral_movement', 'hosts never used before'), 3),

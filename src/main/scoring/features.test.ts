@@ -71,6 +71,13 @@ describe('computeDayFeatures', () => {
     expect(value(vector, 'failure_share')).toBeCloseTo(2 / 15)
   })
 
+  it('counts transfers just under any common reporting threshold, not just over one', () => {
+    const transfers = [9_000, 9_999, 10_000, 13_600, 15_000, 22_500, 24_900, 25_000, 45_100, 49_000, 50_000, 60_000]
+    const ledger = day('2024-03-04', monday, transfers.map((amount, index) => event(monday, `12:${String(index).padStart(2, '0')}`, 'transfer', { object: `payee-${index}`, amount })))
+    // Under 10,000, 15,000, 25,000 (South Africa's rand) and 50,000: 9,000, 9,999, 13,600, 22,500, 24,900, 45,100, 49,000.
+    expect(value(computeDayFeatures(ledger, createSeenEntities()).vector, 'near_threshold_transfers')).toBe(7)
+  })
+
   it('reads hours from the local day start over the events that did not fail', () => {
     const { vector } = computeDayFeatures(busyDay(), createSeenEntities())
     // The failed attempts at 06:30 are someone trying the account, not the user starting work.

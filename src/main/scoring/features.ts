@@ -15,7 +15,7 @@ import { actionSymbols, symbols } from './markov'
  *   processes, file copies, copies to removable media (`attrs.toRemovableMedia`, or a path under
  *   /media, /run/media, /mnt/usb, /Volumes, or on a Windows drive other than A:–C:), device connects, emails sent and their recipients
  *   (to + cc + bcc), web requests, uploads and their bytes, transfers with their amount sum and
- *   maximum, transfers within 10 % under the reporting threshold, the most transfers in one hour;
+ *   maximum, transfers within 10 % under a reporting threshold (`reportingThresholds`), the most transfers in one hour;
  * - distinct hosts, source IPs, domains, destination IPs (authentication and network events),
  *   process images, file locations (see `fileLocation`), each with how many were first seen for
  *   this user (counterparties: first seen only); the names of files touched off removable media
@@ -85,8 +85,18 @@ export interface HostUploads {
   bytes: number
 }
 
-/** The reporting threshold transfers are structured under (AML), and how close counts as "just under". */
-export const reportingThreshold = { amount: 10_000, lowerFraction: 0.9 } as const
+/**
+ * Reporting thresholds transfers are structured under (AML), and how close counts as "just under".
+ * Common regimes: 10,000 (US, EU, UK, Canada, Australia), 15,000 (Swiss francs), 25,000 and
+ * 50,000 (South Africa's cash threshold before and after 2022). The ledger seldom names its
+ * currency, so a transfer just under any of them counts.
+ */
+export const reportingThresholds = { amounts: [10_000, 15_000, 25_000, 50_000], lowerFraction: 0.9 } as const
+
+/** Whether an amount is within `lowerFraction` under one of the reporting thresholds. */
+function isJustUnderThreshold(amount: number): boolean {
+  return reportingThresholds.amounts.some((threshold) => amount >= threshold * reportingThresholds.lowerFraction && amount < threshold)
+}
 
 const hourMs = 3_600_000
 const sessionGapMs = 30 * 60_000
@@ -228,9 +238,7 @@ export function computeDayFeatures(day: UserDay, seen: SeenEntities, working: Wo
           const amount = Math.abs(event.amount ?? 0)
           vector[featureIndex.transfer_amount]! += amount
           if (amount > vector[featureIndex.transfer_max]!) vector[featureIndex.transfer_max] = amount
-          if (amount >= reportingThreshold.amount * reportingThreshold.lowerFraction && amount < reportingThreshold.amount) {
-            vector[featureIndex.near_threshold_transfers]! += 1
-          }
+          if (isJustUnderThreshold(amount)) vector[featureIndex.near_threshold_transfers]! += 1
           if (event.object !== null) sets.counterparties.add(event.object)
           transferTimes.push(event.ts)
         }

@@ -1,4 +1,5 @@
 import type { Rule } from './rules'
+import { reportingThresholds } from './features'
 
 /** Job boards, global and national; of LinkedIn and XING only the job pages, as most people visit them for other reasons. */
 const jobBoards = [
@@ -59,8 +60,11 @@ export const defaultRules: readonly Rule[] = [
     kind: 'failure_burst', failures: 10, windowMinutes: 10, overUsual: 2,
   },
   {
-    id: 'password-spray', description: 'The account was among many that one source address failed against the same day.',
-    severity: 0.3, technique: 'T1110.003', types: ['password_spray'], enabled: true,
+    // Recorded, not scored: scanners on the internet spray ssh and VPN logons every day, and an
+    // account they failed against says nothing of its user. On the twelve independent corpora it
+    // fired on 12,260 honest days and 4 attacked ones. The success rule below scores the spray that got in.
+    id: 'password-spray', description: 'The account was among many that one source address failed against the same day (recorded, not scored).',
+    severity: 0, technique: 'T1110.003', types: ['password_spray'], enabled: true,
     kind: 'password_spray', users: 5, requireSuccess: false,
   },
   {
@@ -211,12 +215,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'threshold_structuring', threshold: 10_000, lowerFraction: 0.9, count: 3,
   },
   {
-    // Reporting thresholds of common regimes: 10,000 (US, EU, UK, Canada, Australia), 15,000 (Swiss
-    // francs), 25,000 and 50,000 (South Africa's cash threshold before and after 2022). Known
-    // suppliers paid every day are a clerk's run; fresh beneficiaries under a threshold are not.
+    // The reporting thresholds of common regimes (see `reportingThresholds`). Known suppliers paid
+    // every day are a clerk's run; fresh beneficiaries under a threshold are not. Full severity:
+    // it fired on 28 attacked days and 2 honest ones over the twelve independent corpora.
     id: 'structuring-to-new-payees', description: 'Three or more transfers just under a reporting threshold (10,000, 15,000, 25,000 or 50,000) to counterparties never paid before (structuring).',
-    severity: 0.8, technique: null, types: ['aml_threshold'], enabled: true,
-    kind: 'new_payee_structuring', thresholds: [10_000, 15_000, 25_000, 50_000], lowerFraction: 0.9, count: 3, minHistoryDays: 5,
+    severity: 1, technique: null, types: ['aml_threshold'], enabled: true,
+    kind: 'new_payee_structuring', thresholds: [...reportingThresholds.amounts], lowerFraction: reportingThresholds.lowerFraction, count: 3, minHistoryDays: 5,
   },
   {
     // Like payments to one new payee: structuring under a threshold this rule need not know (R 25,000, 10,000 €, …).
