@@ -24,6 +24,8 @@ const source = scoredSourceFromAnalysis({
   ],
 })
 
+const emptySource = scoredSourceFromAnalysis({ users: [] })
+
 describe('evaluate', () => {
   it('scores the ranking, the days and each scenario', () => {
     const report = evaluate(labels, source)
@@ -58,6 +60,11 @@ describe('evaluate', () => {
     expect(report.recallAtK).toBe(0)
     expect(report.attacked).toEqual([{ user: 'zed', scenarios: ['x'], rank: null, risk: null }])
     expect(report.dayAuc).toBe(0)
+    // A workspace that scored nobody found nobody: not 100 % of a ranking of the unscored alone.
+    const nobody = evaluate(readLabels({ seed: 1, users: ['zed', 'yan'], attacks: [{ user: 'zed', scenario: 'x', days: ['2024-03-06'] }, { user: 'yan', scenario: 'x', days: ['2024-03-06'] }] }), emptySource)
+    expect(nobody.users).toBe(0)
+    expect(nobody.recallAtK).toBe(0)
+    expect(nobody.averagePrecision).toBe(0)
   })
 
   it('prints a table and a JSON document with null for undefined metrics', () => {

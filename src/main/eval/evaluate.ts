@@ -59,12 +59,8 @@ export function evaluate(labels: Labels, source: ScoredSource, options: Evaluati
   const riskOf = new Map(ranking.map((entry) => [entry.user, entry.risk]))
   const userScores: number[] = ranking.map((entry) => entry.risk)
   const userLabels: boolean[] = ranking.map((entry) => scenariosOf.has(entry.user))
-  // An attacked user scoring never saw is ranked below everyone.
-  for (const user of scenariosOf.keys()) {
-    if (rankOf.has(user)) continue
-    userScores.push(Number.NEGATIVE_INFINITY)
-    userLabels.push(true)
-  }
+  // An attacked user scoring never saw is not in the ranking: counted as attacked, never found.
+  const unranked = [...scenariosOf.keys()].filter((user) => !rankOf.has(user)).length
   const k = options.k ?? scenariosOf.size
 
   const dayScores: number[] = []
@@ -98,8 +94,8 @@ export function evaluate(labels: Labels, source: ScoredSource, options: Evaluati
     users: ranking.length,
     attackedUsers: scenariosOf.size,
     k,
-    recallAtK: recallAtK(userScores, userLabels, k),
-    averagePrecision: averagePrecision(userScores, userLabels),
+    recallAtK: recallAtK(userScores, userLabels, k, unranked),
+    averagePrecision: averagePrecision(userScores, userLabels, unranked),
     dayAuc: rocAuc(dayScores, dayLabels),
     days: {
       scored: seen.size,

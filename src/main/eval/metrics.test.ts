@@ -63,6 +63,13 @@ describe('recallAtK', () => {
   it('clamps k to the list', () => {
     expect(recallAtK([0.2, 0.1], [false, true], 10)).toBe(1)
   })
+
+  it('never finds positives that were not ranked, however short the list', () => {
+    expect(recallAtK([0.2, 0.1], [false, true], 3, 2)).toBeCloseTo(1 / 3, 12)
+    expect(recallAtK([], [], 16, 16)).toBe(0)
+    expect(averagePrecision([0.9, 0.1], [true, false], 1)).toBe(0.5)
+    expect(averagePrecision([], [], 16)).toBe(0)
+  })
 })
 
 describe('perScenarioRecall', () => {

@@ -43,11 +43,12 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<boolean>): n
 
 /**
  * Average precision, as scikit-learn computes it: Σ (Rₙ − Rₙ₋₁)·Pₙ over the distinct score
- * thresholds, highest first, so a group of tied scores is one step. NaN without positives.
+ * thresholds, highest first, so a group of tied scores is one step. `unranked` positives were never
+ * scored: they count among the positives and are never found. NaN without positives.
  */
-export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<boolean>): number {
+export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<boolean>, unranked = 0): number {
   assertSameLength(scores, labels)
-  const positives = countPositives(labels)
+  const positives = countPositives(labels) + unranked
   if (positives === 0) return Number.NaN
   const order = descending(scores)
   let truePositives = 0
@@ -70,11 +71,12 @@ export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<bo
 /**
  * Share of the positives found in the top `k`. When the k-th place falls inside a group of tied
  * scores, the group's positives count in proportion to the places left (the expected value over
- * every order of the tie). NaN without positives.
+ * every order of the tie). `unranked` positives were never scored: they count among the positives
+ * and are never in the top `k`. NaN without positives.
  */
-export function recallAtK(scores: ArrayLike<number>, labels: ArrayLike<boolean>, k: number): number {
+export function recallAtK(scores: ArrayLike<number>, labels: ArrayLike<boolean>, k: number, unranked = 0): number {
   assertSameLength(scores, labels)
-  const positives = countPositives(labels)
+  const positives = countPositives(labels) + unranked
   if (positives === 0) return Number.NaN
   const places = Math.max(0, Math.min(Math.floor(k), scores.length))
   if (places === 0) return 0
