@@ -9,6 +9,17 @@ const jobBoards = [
   'naukri.com', 'jobstreet.com', 'workopolis.com', 'jobbank.gc.ca', 'linkedin.com/jobs', 'xing.com/jobs',
 ]
 
+/**
+ * Sites for handing files to anyone with a link, most with no account, and Mega's end-to-end
+ * encrypted storage: the destinations public reports of data theft name most often. Business
+ * sharing (Dropbox, Google Drive, OneDrive, Box, WeTransfer) is not listed: offices use it every day.
+ */
+const fileDropSites = [
+  'mega.nz', 'mega.co.nz', 'mega.io', 'transfer.sh', 'temp.sh', 'gofile.io', 'file.io', 'sendspace.com', 'mediafire.com',
+  'pcloud.com', 'anonfiles.com', 'bayfiles.com', 'catbox.moe', '0x0.st', 'pixeldrain.com', 'krakenfiles.com', 'ufile.io',
+  'filebin.net', 'tmpfiles.org', 'oshi.at', 'uploadfiles.io',
+]
+
 /** Command-line fragments of credential theft (T1003): Linux shadow files, Windows hives, NTDS, LSASS dumps. */
 const credentialCommands = [
   '/etc/shadow', '/etc/gshadow', '/etc/master.passwd', 'unshadow', 'ntds.dit', 'hklm\\sam', 'hklm\\security', 'mimikatz', 'sekurlsa',
@@ -171,6 +182,12 @@ export const defaultRules: readonly Rule[] = [
     id: 'upload-new-domain', description: 'Uploads to a domain the user never visited before.',
     severity: 1, technique: 'T1567.002', types: ['data_upload', 'exfiltration'], enabled: true,
     kind: 'upload_new_domain', minBytes: 1_000_000, minUploads: 3, minHistoryDays: 5, sharedBy: 3,
+  },
+  {
+    // Beside upload-new-domain, not instead: a second finding when the new domain is a file drop, and one of its own when it is not new.
+    id: 'upload-file-drop', description: 'Uploads to a file-drop site (Mega, transfer.sh, gofile, …): files handed to anyone with a link, outside the company.',
+    severity: 0.6, technique: 'T1567.002', types: ['exfiltration', 'data_upload'], enabled: true,
+    kind: 'upload_to_sites', sites: fileDropSites, minBytes: 1_000_000,
   },
   {
     id: 'off-hours-access', description: 'Substantial activity outside working hours by a user who rarely works then.',

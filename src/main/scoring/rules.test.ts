@@ -285,6 +285,21 @@ describe('evaluateRules', () => {
     expect(run([rule('upload-new-domain')], [...quietWeek, personal]).score).toBeCloseTo(ruleScale)
   })
 
+  it('fires on uploads to a file-drop site, new to the user or not, beside the new-domain rule', () => {
+    const drop = (index: number, host: string, bytes: number) => office(index, [event(index, 700, 'web_upload', { object: host, bytes })])
+    const both = run([rule('upload-new-domain'), rule('upload-file-drop')], [...quietWeek, drop(6, 'gfs301n57.userstorage.mega.co.nz', 2e9)])
+    expect(both.fired).toEqual(['upload-new-domain', 'upload-file-drop'])
+    expect(both.facts.find((fact) => fact.key === 'upload-file-drop')!.text).toBe('1 upload to gfs301n57.userstorage.mega.co.nz, a listed file-drop site, 2000 MB (rule upload-file-drop, T1567.002)')
+    // Mega used before is no new domain, but still a file drop; graded by bytes like the new-domain rule.
+    const again = run([rule('upload-new-domain'), rule('upload-file-drop')], [...quietWeek.slice(0, 5), drop(5, 'mega.nz', 1e6), drop(6, 'mega.nz', 15e6)])
+    expect(again.fired).toEqual(['upload-file-drop'])
+    expect(again.score).toBeCloseTo(ruleScale * 0.6 * strengthOver(15e6, 1e6, 1000))
+    // Business sharing, a look-alike name, and a few kilobytes are not listed drops.
+    expect(run([rule('upload-file-drop')], [...quietWeek, drop(6, 'content.dropboxapi.com', 2e9)]).fired).toEqual([])
+    expect(run([rule('upload-file-drop')], [...quietWeek, drop(6, 'notmega.nz', 2e9)]).fired).toEqual([])
+    expect(run([rule('upload-file-drop')], [...quietWeek, drop(6, 'transfer.sh', 40_000)]).fired).toEqual([])
+  })
+
   it('fires on off-hours activity by a user who rarely works then', () => {
     const night = (index: number) => office(index, Array.from({ length: 12 }, (_, minute) => event(index, 120 + minute, 'file_open')))
     expect(run([rule('off-hours-access')], [...quietWeek, night(6)]).types).toEqual(['after_hours'])

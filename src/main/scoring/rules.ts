@@ -36,6 +36,8 @@ const kinds = z.discriminatedUnion('kind', [
   // Fires when the uploads to one never-visited domain reach `minUploads`, or their bytes `minBytes` (0: count only).
   // `sharedBy`: a site (`siteOf`) to which this many other users each sent as much in a day on earlier dates counts half (0: off).
   z.object({ kind: z.literal('upload_new_domain'), minBytes: z.number().min(0), minUploads: count, minHistoryDays: historyDays, sharedBy: z.number().int().min(0).default(3) }),
+  // Uploads of at least `minBytes` in the day to a listed site (a listed domain also covers its subdomains), new or not.
+  z.object({ kind: z.literal('upload_to_sites'), sites: z.array(z.string().min(1)).min(1), minBytes: z.number().min(0) }),
   // `hours`: events outside the working clock (and on weekends' clock hours), or only those at night (22:00–06:00).
   z.object({ kind: z.literal('off_hours'), minEvents: count, maxUsualShare: z.number().min(0).max(1), minHistoryDays: historyDays, hours: z.enum(['off_clock', 'night']).default('off_clock') }),
   // Events at clock hours at least `distance` hours from every hour the user is usually active in
@@ -406,6 +408,8 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return sustainedRise(rule, features, history)
     case 'upload_new_domain':
       return history.days < rule.minHistoryDays ? null : uploadNewDomain(input, rule)
+    case 'upload_to_sites':
+      return uploadToSites(features.uploads, rule)
     case 'off_hours': {
       const feature = rule.hours === 'night' ? featureIndex.night_events : featureIndex.off_clock_events
       const afterHours = vector[feature]!
@@ -741,6 +745,19 @@ function unusualHours(hourEvents: readonly number[], history: UserHistory, rule:
 const sharedSiteFactor = 0.5
 /** What an upload to a public research repository weighs (see `publishingSiteOf`). */
 const publishingSiteFactor = 0.5
+
+/** The day's largest upload to a listed site, full strength at a thousand times `minBytes` (a gigabyte by default). */
+function uploadToSites(byHost: DayFeatures['uploads'], rule: Extract<Rule, { kind: 'upload_to_sites' }>): Finding | null {
+  let strongest: Finding | null = null
+  let most = -1
+  for (const [domain, entry] of byHost) {
+    if (entry.bytes < rule.minBytes || entry.bytes <= most || !isListedSite(domain, undefined, rule.sites)) continue
+    most = entry.bytes
+    const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
+    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a listed file-drop site${size}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
+  }
+  return strongest
+}
 
 function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_new_domain' }>): Finding | null {
   const { day, history } = input
