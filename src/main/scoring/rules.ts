@@ -746,6 +746,11 @@ const sharedSiteFactor = 0.5
 /** What an upload to a public research repository weighs (see `publishingSiteOf`). */
 const publishingSiteFactor = 0.5
 
+/** ", 15.3 MB" after an upload's count, or nothing when the log gave no sizes. */
+function sizeText(bytes: number): string {
+  return bytes > 0 ? `, ${Math.round(bytes / 1e5) / 10} MB` : ''
+}
+
 /** The day's largest upload to a listed site, full strength at a thousand times `minBytes` (a gigabyte by default). */
 function uploadToSites(byHost: DayFeatures['uploads'], rule: Extract<Rule, { kind: 'upload_to_sites' }>): Finding | null {
   let strongest: Finding | null = null
@@ -753,8 +758,7 @@ function uploadToSites(byHost: DayFeatures['uploads'], rule: Extract<Rule, { kin
   for (const [domain, entry] of byHost) {
     if (entry.bytes < rule.minBytes || entry.bytes <= most || !isListedSite(domain, undefined, rule.sites)) continue
     most = entry.bytes
-    const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
-    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a listed file-drop site${size}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
+    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a listed file-drop site${sizeText(entry.bytes)}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
   }
   return strongest
 }
@@ -767,7 +771,6 @@ function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_n
   for (const [domain, entry] of byHost) {
     if (history.seen.domains.has(domain)) continue
     if (entry.uploads < rule.minUploads && !(rule.minBytes > 0 && entry.bytes >= rule.minBytes)) continue
-    const size = entry.bytes > 0 ? `, ${Math.round(entry.bytes / 1e5) / 10} MB` : ''
     // Weighted by bytes where they are known (a factor 1000 over `minBytes`, a gigabyte by default,
     // is full strength: a few photos to a new site are not an archive), else by the count.
     const magnitude = rule.minBytes > 0 && entry.bytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : strengthOver(entry.uploads, rule.minUploads)
@@ -780,7 +783,7 @@ function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_n
     const publishingText = repository === undefined ? '' : `; ${repository} is a public research repository, where depositing data is publishing it, so counted at ${publishingSiteFactor * 100} %`
     const strength = magnitude * (shared ? sharedSiteFactor : 1) * (repository === undefined ? 1 : publishingSiteFactor)
     if (strongest === null || strength > strongest.strength!) {
-      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${size}${sharedText}${publishingText}`, strength }
+      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${sizeText(entry.bytes)}${sharedText}${publishingText}`, strength }
     }
   }
   return strongest
