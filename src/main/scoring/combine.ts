@@ -69,7 +69,7 @@ function compareText(first: string, second: string): number {
  * strongest days (a campaign outranking one odd day) was measured on logs from four independent
  * generators: it lifted honest people with irregular lives (night shifts, weekend researchers,
  * frequent uploaders), who have many odd days, above attacks, which mostly have one or two. A
- * campaign still counts through the rules that look back (sustained-off-hours, sustained-job-search).
+ * campaign still counts through the rules that look back (sustained-job-search, sustained-collection).
  */
 export function userRisk(days: readonly { date: string; risk: number }[], halfLifeDays = 14): number {
   if (days.length === 0) return 0

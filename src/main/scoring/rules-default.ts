@@ -221,9 +221,12 @@ export const defaultRules: readonly Rule[] = [
     kind: 'recurrence', rules: ['job-search'], days: 7, count: 2,
   },
   {
-    // Late evenings and nights that keep coming in a week are a changed life or a campaign, not one deadline.
-    id: 'sustained-off-hours', description: 'Off-hours or night activity, unusual for the user, on three or more of the last seven days.',
-    severity: 0.4, technique: 'T1078', types: ['after_hours', 'behaviour_drift'], enabled: true,
+    // Recorded, not scored: late evenings and nights that keep coming in a week are a changed life
+    // (a new shift, a newborn, a project abroad) far more often than a campaign. On the twelve
+    // independent corpora it fired on 401 honest days and 24 attacked ones, and each of those
+    // attacked days is found by the day's own off-hours and night findings.
+    id: 'sustained-off-hours', description: 'Off-hours or night activity, unusual for the user, on three or more of the last seven days (recorded, not scored).',
+    severity: 0, technique: 'T1078', types: ['after_hours', 'behaviour_drift'], enabled: true,
     kind: 'recurrence', rules: ['off-hours-access', 'night-access', 'unusual-hours-access'], days: 7, count: 3,
   },
   {

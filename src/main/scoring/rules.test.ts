@@ -488,9 +488,11 @@ describe('evaluateRules', () => {
     expect(third.facts[0]!.text).toContain('such a day 0 times in 6 earlier days; day 3 of a run')
     const shiftChange = [...quietWeek, ...Array.from({ length: 7 }, (_, offset) => night(6 + offset)), night(13)]
     expect(run([rule('off-hours-access')], shiftChange).score).toBe(0)
-    // Three such days in a week are also a sustained pattern; two are not.
+    // Three such days in a week are also a sustained pattern, recorded but weighing nothing of its own; two are not.
     const hours = [rule('off-hours-access'), rule('night-access'), rule('sustained-off-hours')]
-    expect(run(hours, [...quietWeek, night(6), night(7), night(8)]).fired).toEqual(['off-hours-access', 'sustained-off-hours'])
+    const sustained = run(hours, [...quietWeek, night(6), night(7), night(8)])
+    expect(sustained.fired).toEqual(['off-hours-access', 'sustained-off-hours'])
+    expect(sustained.score).toBeCloseTo(third.score)
     expect(run(hours, [...quietWeek, night(6), night(8)]).fired).toEqual(['off-hours-access'])
   })
 
