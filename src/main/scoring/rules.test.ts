@@ -289,7 +289,7 @@ describe('evaluateRules', () => {
     const drop = (index: number, host: string, bytes: number) => office(index, [event(index, 700, 'web_upload', { object: host, bytes })])
     const both = run([rule('upload-new-domain'), rule('upload-file-drop')], [...quietWeek, drop(6, 'gfs301n57.userstorage.mega.co.nz', 2e9)])
     expect(both.fired).toEqual(['upload-new-domain', 'upload-file-drop'])
-    expect(both.facts.find((fact) => fact.key === 'upload-file-drop')!.text).toBe('1 upload to gfs301n57.userstorage.mega.co.nz, a listed file-drop site, 2000 MB (rule upload-file-drop, T1567.002)')
+    expect(both.facts.find((fact) => fact.key === 'upload-file-drop')!.text).toBe("1 upload to gfs301n57.userstorage.mega.co.nz, a site on the rule's list, 2000 MB (rule upload-file-drop, T1567.002)")
     // Mega used before is no new domain, but still a file drop; graded by bytes like the new-domain rule.
     const again = run([rule('upload-new-domain'), rule('upload-file-drop')], [...quietWeek.slice(0, 5), drop(5, 'mega.nz', 1e6), drop(6, 'mega.nz', 15e6)])
     expect(again.fired).toEqual(['upload-file-drop'])

@@ -758,7 +758,7 @@ function uploadToSites(byHost: DayFeatures['uploads'], rule: Extract<Rule, { kin
   for (const [domain, entry] of byHost) {
     if (entry.bytes < rule.minBytes || entry.bytes <= most || !isListedSite(domain, undefined, rule.sites)) continue
     most = entry.bytes
-    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a listed file-drop site${sizeText(entry.bytes)}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
+    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a site on the rule's list${sizeText(entry.bytes)}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
   }
   return strongest
 }
