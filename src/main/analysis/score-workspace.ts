@@ -16,7 +16,7 @@ import { persistScores } from './persist'
 import { createDayReader, eventDates, readDirectory, usersFirstSeen, type DayReader } from './read-days'
 
 /** Bumped whenever features, detectors or their defaults change: stored with every score. */
-export const modelVersion = 'argus-scoring-15'
+export const modelVersion = 'argus-scoring-16'
 
 export interface ScoreOptions {
   nativeBinding?: string | null

@@ -249,6 +249,13 @@ export const defaultRules: readonly Rule[] = [
     kind: 'payee_split', count: 4, spread: 0.15, minAmount: 1000, minHistoryDays: 5,
   },
   {
+    // Over the twelve independent corpora: 20 attacked days (velocity, structuring and mule
+    // attacks alike) and 2 honest ones; month-end runs pay at most 11 of 100–300 to one new payee.
+    id: 'funnel-to-new-payee', description: 'Six or more of a day’s transfers, and at least 12 % of them, to one counterparty never paid before (money funnelled to a fresh account).',
+    severity: 0.8, technique: null, types: ['transaction_velocity', 'aml_threshold'], enabled: true,
+    kind: 'payee_funnel', count: 6, minShare: 0.12, minHistoryDays: 5,
+  },
+  {
     id: 'transaction-velocity', description: 'Five or more transfers within one hour, well above the user’s usual.',
     severity: 0.5, technique: null, types: ['transaction_velocity'], enabled: true,
     kind: 'event_velocity', actions: ['transfer'], count: 5, windowMinutes: 60, overUsual: 1.5, newObjectsOnly: false, minHistoryDays: 0,

@@ -540,6 +540,25 @@ describe('evaluateRules', () => {
     expect(run([rule('split-to-new-payee')], [office(0), transfers([9000, 9100, 9200, 9300], () => 'acct-9', 1)]).score).toBe(0)
   })
 
+  it('finds money funnelled to a new payee, not a big run that pays each new supplier once or twice', () => {
+    const transfers = (payees: string[], dayIndex = 6) =>
+      office(dayIndex, payees.map((payee, index) => event(dayIndex, 480 + index, 'transfer', { object: payee, amount: 1000 + 997 * index })))
+    const suppliers = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => `${prefix}-${index}`)
+    // Seven payments of unlike amounts to one fresh account, among twenty that day.
+    const funnel = run([rule('funnel-to-new-payee')], [...quietWeek, transfers([...Array(7).fill('acct-9'), ...suppliers(13, 'vendor')])])
+    expect(funnel.fired).toEqual(['funnel-to-new-payee'])
+    expect(funnel.facts[0]!.value).toBe(7)
+    expect(funnel.facts[0]!.text).toBe("7 of the day's 20 transfers (27,937.00) to acct-9, never paid before (rule funnel-to-new-payee)")
+    expect(funnel.score).toBeCloseTo(ruleScale * 0.8 * strengthOver(7, 6))
+    // Seven to one new payee among a run of a hundred (under 12 %), five to it, seven to a payee paid before: none.
+    expect(run([rule('funnel-to-new-payee')], [...quietWeek, transfers([...Array(7).fill('acct-9'), ...suppliers(93, 'vendor')])]).score).toBe(0)
+    expect(run([rule('funnel-to-new-payee')], [...quietWeek, transfers([...Array(5).fill('acct-9'), ...suppliers(5, 'vendor')])]).score).toBe(0)
+    const paidBefore = [...quietWeek.slice(0, 5), transfers(['acct-9'], 5), transfers([...Array(7).fill('acct-9'), ...suppliers(13, 'vendor')])]
+    expect(run([rule('funnel-to-new-payee')], paidBefore).score).toBe(0)
+    // Before five days of history every payee is new: nothing is said.
+    expect(run([rule('funnel-to-new-payee')], [office(0), transfers(Array(7).fill('acct-9'), 1)]).score).toBe(0)
+  })
+
   it('finds structuring under a reporting threshold across new payees, not in a run to known suppliers or a big run to new ones', () => {
     const transfers = (amounts: number[], payee: (index: number) => string, dayIndex = 6) =>
       office(dayIndex, amounts.map((amount, index) => event(dayIndex, 600 + index * 20, 'transfer', { object: payee(index), amount })))

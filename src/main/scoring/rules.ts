@@ -68,6 +68,10 @@ const kinds = z.discriminatedUnion('kind', [
   // within `spread` of each other (the largest at most 1 + spread times the smallest), the largest
   // at least `minAmount`: a sum split into like payments, whatever threshold it keeps under.
   z.object({ kind: z.literal('payee_split'), count, spread: z.number().gt(0).max(1), minAmount: z.number().min(0), minHistoryDays: historyDays }),
+  // At least `count` transfers in a day to one counterparty the user never paid before, and at
+  // least `minShare` of the day's transfers: money funnelled to a fresh account, which a clerk's
+  // run of hundreds, paying each new supplier once or twice, is not.
+  z.object({ kind: z.literal('payee_funnel'), count, minShare: z.number().gt(0).max(1), minHistoryDays: historyDays }),
   // `feature` at least `minZ` robust z-scores above the user's usual on each of their last `days` active days.
   z.object({
     kind: z.literal('sustained_rise'), feature: z.enum(featureNames), days: z.number().int().min(2).max(14), minZ: z.number().positive(), minHistoryDays: historyDays,
@@ -448,13 +452,15 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
     }
     case 'payee_split':
       return history.days < rule.minHistoryDays ? null : payeeSplit(day, history, rule)
+    case 'payee_funnel':
+      return history.days < rule.minHistoryDays ? null : payeeFunnel(day, history, rule)
     default:
       return null
   }
 }
 
-/** The largest group of like transfers to one never-paid counterparty (see the `payee_split` kind). */
-function payeeSplit(day: UserDay, history: UserHistory, rule: Extract<Rule, { kind: 'payee_split' }>): Finding | null {
+/** The day's transfer amounts to each counterparty the user never paid before. */
+function amountsToNewPayees(day: UserDay, history: UserHistory): Map<string, number[]> {
   const amountsByPayee = new Map<string, number[]>()
   for (const event of day.events) {
     if (event.action !== 'transfer' || event.amount === null || !isNewObject(event.object, history)) continue
@@ -462,8 +468,13 @@ function payeeSplit(day: UserDay, history: UserHistory, rule: Extract<Rule, { ki
     amounts.push(Math.abs(event.amount))
     amountsByPayee.set(event.object!, amounts)
   }
+  return amountsByPayee
+}
+
+/** The largest group of like transfers to one never-paid counterparty (see the `payee_split` kind). */
+function payeeSplit(day: UserDay, history: UserHistory, rule: Extract<Rule, { kind: 'payee_split' }>): Finding | null {
   let best: { payee: string; amounts: number[] } | null = null
-  for (const [payee, amounts] of amountsByPayee) {
+  for (const [payee, amounts] of amountsToNewPayees(day, history)) {
     const group = likeAmounts(amounts, rule.spread)
     if (group.length >= rule.count && group.at(-1)! >= rule.minAmount && group.length > (best?.amounts.length ?? 0)) best = { payee, amounts: group }
   }
@@ -473,6 +484,20 @@ function payeeSplit(day: UserDay, history: UserHistory, rule: Extract<Rule, { ki
   return {
     value: best.amounts.length,
     text: `${best.amounts.length} transfers of ${formatQuantity(smallest, 'money')}–${formatQuantity(largest, 'money')} (${formatQuantity(total, 'money')} in all) to ${best.payee}, never paid before`,
+    strength: strengthOver(best.amounts.length, rule.count),
+  }
+}
+
+/** The never-paid counterparty that received the most of the day's transfers (see the `payee_funnel` kind). */
+function payeeFunnel(day: UserDay, history: UserHistory, rule: Extract<Rule, { kind: 'payee_funnel' }>): Finding | null {
+  const transfers = day.events.filter((event) => event.action === 'transfer' && event.amount !== null).length
+  let best: { payee: string; amounts: number[] } | null = null
+  for (const [payee, amounts] of amountsToNewPayees(day, history)) if (amounts.length > (best?.amounts.length ?? 0)) best = { payee, amounts }
+  if (best === null || best.amounts.length < rule.count || best.amounts.length < rule.minShare * transfers) return null
+  const total = best.amounts.reduce((sum, amount) => sum + amount, 0)
+  return {
+    value: best.amounts.length,
+    text: `${best.amounts.length} of the day's ${transfers} transfers (${formatQuantity(total, 'money')}) to ${best.payee}, never paid before`,
     strength: strengthOver(best.amounts.length, rule.count),
   }
 }
