@@ -109,11 +109,19 @@ describe('mapWindowsEvent: processes, accounts, groups, Kerberos, NTLM, log clea
     [4729, 'group_member_remove'], [4733, 'group_member_remove'],
   ])('%i: %s, object = group, attrs.member', (eventId, action) => {
     expect(mapped(record(eventId, { ...subject, MemberName: 'CN=Dave,OU=Users,DC=corp,DC=example', MemberSid: 'S-1-5-21-1-2-3-1200', TargetUserName: 'Domain Admins', TargetDomainName: 'CORP' })))
-      .toMatchObject({ user: 'admin', action, object: 'Domain Admins', attrs: { member: 'CN=Dave,OU=Users,DC=corp,DC=example' } })
+      .toMatchObject({ user: 'admin', action, object: 'Domain Admins', attrs: { member: 'CN=Dave,OU=Users,DC=corp,DC=example', targetUser: 'Dave' } })
   })
 
-  it('4728 with no member name keeps the member SID', () => {
-    expect(mapped(record(4728, { ...subject, MemberName: '-', MemberSid: 'S-1-5-21-9', TargetUserName: 'Backup' })).attrs.member).toBe('S-1-5-21-9')
+  it('4728 with no member name keeps the member SID, and names no account', () => {
+    const { attrs } = mapped(record(4728, { ...subject, MemberName: '-', MemberSid: 'S-1-5-21-9', TargetUserName: 'Backup' }))
+    expect(attrs.member).toBe('S-1-5-21-9')
+    expect(attrs.targetUser).toBeUndefined()
+  })
+
+  it('4732 names the member account from a directory name with an escaped comma, or DOMAIN\\name', () => {
+    const member = (name: string) => mapped(record(4732, { ...subject, MemberName: name, TargetUserName: 'Administrators' })).attrs.targetUser
+    expect(member('CN=Smith\\, Dave,OU=Users,DC=corp,DC=example')).toBe('Smith, Dave')
+    expect(member('CORP\\dave')).toBe('CORP\\dave')
   })
 
   it('4740: the locked-out account and the caller computer', () => {

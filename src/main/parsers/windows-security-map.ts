@@ -159,11 +159,25 @@ export function mapSecurityEvent(record: WindowsRecord): MappedFields | null {
       object: field(record, 'TargetUserName'),
       attrs: withValues(attrs, {
         member: field(record, 'MemberName') ?? field(record, 'MemberSid'),
+        targetUser: memberAccount(field(record, 'MemberName')),
         groupDomain: field(record, 'TargetDomainName'),
       }),
     }
   }
   return null
+}
+
+/**
+ * The account a group change names, from its MemberName: the common name of a directory entry
+ * (`CN=dave,OU=Users,…`; where a directory names people `CN=Dave Smith` it matches no account,
+ * and the change stays the administrator's finding alone), or `DOMAIN\name`; null when only a
+ * SID names it (local groups).
+ */
+function memberAccount(memberName: string | null): string | null {
+  if (memberName === null || /^S-1-/i.test(memberName)) return null
+  const commonName = /^CN=((?:\\.|[^,\\])+)/i.exec(memberName)
+  if (commonName !== null) return commonName[1]!.replace(/\\(.)/g, '$1')
+  return memberName.includes('=') ? null : memberName
 }
 
 // AccessMask bits of a file object (winnt.h): what the handle was opened to do.

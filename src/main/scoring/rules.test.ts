@@ -3,7 +3,7 @@ import { actionVocabulary } from '../../shared/actions'
 import { comparedValues } from './baseline'
 import { computeDayFeatures, createSeenEntities } from './features'
 import { createUserHistory, rememberUploads, rememberUserDay, type SiteUploaders, type UserHistory } from './history'
-import { buildFailureIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type Rule } from './rules'
+import { buildFailureIndex, buildGrantIndex, evaluateRules, ruleScale, strengthOver, validateRules, type FailureIndex, type GrantIndex, type Rule } from './rules'
 import { defaultRules, withNewDefaults } from './rules-default'
 import type { ScoredEvent, UserDay } from './types'
 
@@ -39,13 +39,13 @@ function office(dayIndex: number, extra: ScoredEvent[] = []): UserDay {
 
 const noFailures: FailureIndex = new Map()
 
-/** Evaluates `rules` on each day in turn, remembering each day as the orchestrator does; returns the last result. */
-function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = noFailures, uploaders: SiteUploaders = new Map()) {
+/** Evaluates `rules` on each day in turn, remembering each day as the orchestrator does; returns the last result. `grants` are the last day's. */
+function run(rules: readonly Rule[], days: UserDay[], failures: FailureIndex = noFailures, uploaders: SiteUploaders = new Map(), grants: GrantIndex = new Map()) {
   const history: UserHistory = createUserHistory()
   let result = null as ReturnType<typeof evaluateRules> | null
   for (const current of days) {
     const features = computeDayFeatures(current, history.seen)
-    result = evaluateRules(rules, { day: current, features, history, failures, uploaders })
+    result = evaluateRules(rules, { day: current, features, history, failures, grants: current === days.at(-1) ? grants : new Map(), uploaders })
     rememberUserDay(history, { date: current.date, features, compared: comparedValues(features.vector), surprise: 0, firedRules: result.fired, notableRules: result.notable, ruleCounts: result.counts, spread: null, present: true })
   }
   return result!
@@ -165,6 +165,21 @@ describe('evaluateRules', () => {
     const ran = (command: string) => run([rule('admin-group-add')], [...quietWeek, office(6, [event(6, 600, 'sudo', { object: command })])])
     expect(ran('/usr/sbin/usermod -aG sudo alice').score).toBeCloseTo(ruleScale * 0.8)
     expect(ran('/usr/sbin/usermod -aG sudo bob').score).toBeCloseTo(ruleScale * 0.8 * 0.6)
+  })
+
+  it('credits rights granted by another account to the member, in full, and to the administrator at 0.6', () => {
+    // Windows records the administrator who acted as the event's user; the member is whose rights changed.
+    const grantingDay = day(6, [event(6, 600, 'group_member_add', { object: 'Administrators', attrs: { targetUser: 'Alice' } })], 'bob')
+    const grants = buildGrantIndex([grantingDay, office(6)])
+    expect([...grants]).toEqual([['alice', [{ group: 'Administrators', by: 'bob' }]]])
+    const member = run([rule('admin-group-add')], [...quietWeek, office(6)], noFailures, new Map(), grants)
+    expect(member.score).toBeCloseTo(ruleScale * 0.8)
+    expect(member.facts[0]!.text).toBe('alice added to the administrative group Administrators by bob (rule admin-group-add, T1098)')
+    const bobsWeek = quietWeek.map((quiet) => ({ ...quiet, user: 'bob' }))
+    expect(run([rule('admin-group-add')], [...bobsWeek, grantingDay], noFailures, new Map(), grants).score).toBeCloseTo(ruleScale * 0.8 * 0.6)
+    // A group that is not administrative grants nothing worth a finding.
+    const developers = buildGrantIndex([day(6, [event(6, 600, 'group_member_add', { object: 'developers', attrs: { targetUser: 'alice' } })], 'bob')])
+    expect(run([rule('admin-group-add')], [...quietWeek, office(6)], noFailures, new Map(), developers).score).toBe(0)
   })
 
   it('fires on the command that adds a member to an administrative group, when the log has only the command', () => {

@@ -140,12 +140,30 @@ export function buildFailureIndex(days: Iterable<UserDay>): FailureIndex {
   return index
 }
 
+/** Group memberships granted by someone else on one day, by member (bare account, lower case): rights gained by the member. */
+export type GrantIndex = ReadonlyMap<string, readonly { group: string; by: string }[]>
+
+/** Builds the day's grants from every user's group additions naming another account (the orchestrator does this per date). */
+export function buildGrantIndex(days: Iterable<UserDay>): GrantIndex {
+  const index = new Map<string, { group: string; by: string }[]>()
+  for (const day of days) {
+    for (const event of day.events) {
+      const member = event.attrs.targetUser
+      if (event.action !== 'group_member_add' || event.object === null || typeof member !== 'string' || sameAccount(member, day.user)) continue
+      const key = bareAccount(member).toLowerCase()
+      index.set(key, [...(index.get(key) ?? []), { group: event.object, by: day.user }])
+    }
+  }
+  return index
+}
+
 /** What the rules see of one user-day. */
 export interface RuleInput {
   day: UserDay
   features: DayFeatures
   history: UserHistory
   failures: FailureIndex
+  grants: GrantIndex
   /** Per site, who uploaded to it on earlier dates and how much. */
   uploaders: SiteUploaders
 }
@@ -401,7 +419,7 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
       return { value: first.join(', '), text: `first use of ${first.join(', ')} in ${history.days + 1} active days` }
     }
     case 'admin_group_add':
-      return adminGroupAdd(day, rule.groups)
+      return adminGroupAdd(day, rule.groups, input.grants)
     case 'command_match':
       return commandMatch(day, rule.patterns)
     case 'refused_on_new_host':
@@ -657,7 +675,8 @@ function passwordSpray(day: UserDay, index: FailureIndex, users: number, require
 
 /**
  * Granting someone else administrative rights is an administrator's job and counts 0.6 of the
- * rule; gaining them oneself (the member is the day's user, or the command names them) counts fully.
+ * rule; gaining them oneself (the member is the day's user, or the command names them, or another
+ * account's group change names them: see `GrantIndex`) counts fully.
  */
 const othersStrength = 0.6
 
@@ -672,15 +691,19 @@ function sameAccount(first: string, second: string): boolean {
   return bareAccount(first) === bareAccount(second)
 }
 
-function adminGroupAdd(day: UserDay, groups: readonly string[]): Finding | null {
+function adminGroupAdd(day: UserDay, groups: readonly string[], grants: GrantIndex): Finding | null {
   const wanted = groups.map((group) => group.toLowerCase())
+  const isWanted = (name: string) => {
+    const group = name.toLowerCase()
+    return wanted.includes(group) || wanted.includes(group.slice(Math.max(group.lastIndexOf('\\'), group.lastIndexOf('/')) + 1))
+  }
+  // Rights the user gained are the finding whoever granted them: the log records the administrator who acted.
+  const granted = grants.get(bareAccount(day.user).toLowerCase())?.find((grant) => isWanted(grant.group))
+  if (granted !== undefined) return { value: granted.group, text: `${day.user} added to the administrative group ${granted.group} by ${granted.by}` }
   // Someone else's rights are the finding only when the user gained none themselves that day.
   let others: Finding | null = null
   for (const event of day.events) {
-    if (event.action !== 'group_member_add' || event.object === null) continue
-    const group = event.object.toLowerCase()
-    const bare = group.slice(Math.max(group.lastIndexOf('\\'), group.lastIndexOf('/')) + 1)
-    if (!wanted.includes(group) && !wanted.includes(bare)) continue
+    if (event.action !== 'group_member_add' || event.object === null || !isWanted(event.object)) continue
     const member = typeof event.attrs.targetUser === 'string' ? event.attrs.targetUser : day.user
     if (sameAccount(member, day.user)) return { value: event.object, text: `${member} added to the administrative group ${event.object} (their own account)` }
     others ??= { value: event.object, text: `${member} added to the administrative group ${event.object}`, strength: othersStrength }

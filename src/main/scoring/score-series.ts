@@ -8,7 +8,7 @@ import {
 } from './history'
 import { scoreMarkov } from './markov'
 import { scoreOcean } from './ocean'
-import { buildFailureIndex, dampGroupWide, evaluateRules, isPersonalRule, type GroupWideRule, type Rule } from './rules'
+import { buildFailureIndex, buildGrantIndex, dampGroupWide, evaluateRules, isPersonalRule, type GroupWideRule, type Rule } from './rules'
 import type { AnomalyType, DetectorId, DetectorResult, DetectorWeights, ScoredDay, UserDay, UserSeries } from './types'
 
 // The orchestrator. Dates are walked in order; every user-day of a date is scored against the
@@ -92,6 +92,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
     if (days.some((day) => day.date !== date)) throw new RangeError('scoreDate takes the days of one date')
     if (date !== '' && date <= lastCommitted) throw new RangeError(`date ${date} is not after the last committed date ${lastCommitted}`)
     const failures = buildFailureIndex(days)
+    const grants = buildGrantIndex(days)
     const typicalSpread = typicalSpreadOf(histories.values(), minHistory)
     const statsCache = new Map<PopulationHistory, FeatureStats>()
     const peerOf = (group: string): PopulationHistory | null => {
@@ -120,7 +121,7 @@ export function createSeriesScorer(peerGroups: ReadonlyMap<string, string>, opti
         { user: history.transitions, peer: peer === everyone ? null : (peer?.transitions ?? null), global: everyone.transitions },
         { own: history.surprise, population: everyone.surprise, userDays: history.days, minHistory },
       )
-      const rules = evaluateRules(options.rules, { day, features, history, failures, uploaders })
+      const rules = evaluateRules(options.rules, { day, features, history, failures, grants, uploaders })
       const ocean = scoreOcean(history.vectors, features.vector)
       const center = present >= minHistory || peerStats === null ? userStats : peerStats
       const row = center === null ? null : isolationRow(compared, center, typicalSpread)
