@@ -20,6 +20,13 @@ const fileDropSites = [
   'filebin.net', 'tmpfiles.org', 'oshi.at', 'uploadfiles.io',
 ]
 
+/** Free webmail: where a person's own mailbox is, as opposed to a business's. */
+const webmailDomains = [
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.uk',
+  'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.de', 'gmx.net',
+  'web.de', 'mail.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'tutanota.com', 'fastmail.com', 'webmail.co.za', 'qq.com', '163.com',
+]
+
 /** Command-line fragments of credential theft (T1003): Linux shadow files, Windows hives, NTDS, LSASS dumps. */
 const credentialCommands = [
   '/etc/shadow', '/etc/gshadow', '/etc/master.passwd', 'unshadow', 'ntds.dit', 'hklm\\sam', 'hklm\\security', 'mimikatz', 'sekurlsa',
@@ -213,6 +220,19 @@ export const defaultRules: readonly Rule[] = [
     id: 'job-search', description: 'Visits to job boards by a user who does not usually visit them: a departing employee.',
     severity: 0.4, technique: null, types: ['behaviour_drift'], enabled: true,
     kind: 'domain_visits', domains: jobBoards, count: 2, overUsual: 2, minHistoryDays: 5,
+  },
+  {
+    // Like job-search, a flight-risk sign. Over the twelve independent corpora it fired on 66 of
+    // departing employees' 244 drift days and on 490 of 108,000 honest user-days (its recurrence on
+    // 76 and 260); in `c` a third of the staff mail work home from their first weeks on, and are left alone.
+    id: 'personal-mail', description: 'Emails with attachments to the user’s own personal mailbox (webmail), which they did not send in their first weeks: work taken home.',
+    severity: 0.4, technique: null, types: ['behaviour_drift', 'exfiltration'], enabled: true,
+    kind: 'personal_mail', domains: webmailDomains, count: 1, overUsual: 2, minHistoryDays: 5,
+  },
+  {
+    id: 'sustained-personal-mail', description: 'Attachments mailed to the user’s personal mailbox on two or more of the last seven days.',
+    severity: 0.5, technique: null, types: ['behaviour_drift', 'exfiltration'], enabled: true,
+    kind: 'recurrence', rules: ['personal-mail'], days: 7, count: 2,
   },
   {
     // A job hunt over a week is a flight risk on every day of it, the days without job boards too.

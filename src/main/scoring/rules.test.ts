@@ -461,6 +461,27 @@ describe('evaluateRules', () => {
     expect(run([rule('job-search')], [...recruiter, boards(10, 12)]).score).toBeGreaterThan(0)
   })
 
+  it('flags attachments mailed to the user’s own webmail, not to others’ or without attachments, nor by someone who always did', () => {
+    const mail = (index: number, to: string, bytes: number | null = 250_000) => office(index, [event(index, 1000, 'email_send', { object: to, bytes })])
+    const quietFortnight = Array.from({ length: 14 }, (_, index) => office(index))
+    const home = run([rule('personal-mail')], [...quietFortnight, mail(14, 'bob@corp.example; alice.walker77@gmail.com')])
+    expect(home.score).toBeCloseTo(ruleScale * 0.4 * strengthOver(1, 1))
+    expect(home.facts[0]!.text).toBe('1 email with attachments to alice.walker77@gmail.com, a personal mailbox of the user, usually at most 0 in the first 8 days (rule personal-mail)')
+    // Someone else's webmail, a look-alike domain, no attachment, a work address: none.
+    for (const quiet of [mail(14, 'bob.smith@gmail.com'), mail(14, 'alice@gmail.com.example.net'), mail(14, 'alice@icloud.com', null), mail(14, 'alice@corp.example')]) {
+      expect(run([rule('personal-mail')], [...quietFortnight, quiet]).score).toBe(0)
+    }
+    // jsmith's own mailbox by name: john.smith@… holds "smith", all of the account but its first letter.
+    const jsmith = [...quietFortnight, mail(14, 'john.smith@outlook.com')].map((quiet) => ({ ...quiet, user: 'CORP\\jsmith' }))
+    expect(run([rule('personal-mail')], jsmith).fired).toEqual(['personal-mail'])
+    // Mailing work home every week from the start is the user's usual: a drift is what is new.
+    const habit = Array.from({ length: 14 }, (_, index) => (index % 3 === 0 ? mail(index, 'alice@gmail.com') : office(index)))
+    expect(run([rule('personal-mail')], [...habit, mail(14, 'alice@gmail.com')]).score).toBe(0)
+    // On two days of a week, the recurrence marks the quiet day after them too.
+    const week = run([rule('personal-mail'), rule('sustained-personal-mail')], [...quietFortnight, mail(14, 'alice@gmail.com'), mail(15, 'alice@gmail.com'), office(16)])
+    expect(week.fired).toEqual(['sustained-personal-mail'])
+  })
+
   it('marks every day of a sustained job hunt, the quiet days within it too', () => {
     const boards = (index: number) => office(index, Array.from({ length: 3 }, (_, minute) => event(index, 900 + minute, 'http_request', { object: 'www.indeed.com' })))
     const rules = [rule('job-search'), rule('sustained-job-search')]

@@ -51,6 +51,10 @@ const kinds = z.discriminatedUnion('kind', [
   // Judged against the user's baseline period (their first days), not their recent ones: a drift
   // that repeats every day for weeks is the finding, and must not turn into the user's usual.
   z.object({ kind: z.literal('domain_visits'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
+  // Emails with attachments to the user's own personal mailbox: an address at one of `domains`
+  // (webmail) whose name holds the user's (jsmith: john.smith@gmail.com, jsmith79@icloud.com).
+  // Judged against the baseline period as job boards are: someone who always mails work home is not drifting.
+  z.object({ kind: z.literal('personal_mail'), domains: z.array(z.string().min(1)).min(1), count, overUsual, minHistoryDays: historyDays }),
   // A command run through sudo or started as a process whose command line contains one of `patterns` (case-insensitive).
   z.object({ kind: z.literal('command_match'), patterns: z.array(z.string().min(1)).min(1) }),
   // sudo refused by its policy ("user NOT in sudoers", "command not allowed"; not a mistyped
@@ -330,6 +334,12 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       const listed = named.slice(0, 3).join(', ') + (named.length > 3 ? ', …' : '')
       return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})`, baselineAfter: rule.minHistoryDays }
     }
+    case 'personal_mail': {
+      const sent = day.events.filter((event) => event.action === 'email_send' && (event.bytes ?? 0) > 0 && personalMailbox(day.user, event.object, rule.domains) !== null)
+      const mailboxes = [...new Set(sent.map((event) => personalMailbox(day.user, event.object, rule.domains)!))]
+      const text = `${sent.length} ${sent.length === 1 ? 'email' : 'emails'} with attachments to ${mailboxes.slice(0, 2).join(', ')}${mailboxes.length > 2 ? ', …' : ''}, a personal mailbox of the user`
+      return { count: sent.length, threshold: rule.count, overUsual: rule.overUsual, text, baselineAfter: rule.minHistoryDays }
+    }
     case 'new_entity_burst': {
       if (history.days < rule.minHistoryDays) return null
       const fresh = features.firstSeen[rule.entity]
@@ -588,6 +598,24 @@ function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvent
  * `www.indeed.com` is listed by `indeed.com`, `notindeed.com` is not; an entry with a path
  * (`linkedin.com/jobs`) lists only the pages under it, read from the event's URL.
  */
+/**
+ * The first recipient of an email (`a@x; b@y`) at a listed webmail domain whose name holds the
+ * user's: the whole account name (letters only), or all but its first letter when that leaves
+ * four or more (jsmith in john.smith). Null when there is none.
+ */
+function personalMailbox(user: string, recipients: string | null, domains: readonly string[]): string | null {
+  if (recipients === null) return null
+  const account = bareAccount(user).toLowerCase().replace(/[^a-z]/g, '')
+  if (account.length < 3) return null
+  for (const address of recipients.split(/[;,]/)) {
+    const [name, domain] = address.trim().toLowerCase().split('@')
+    if (name === undefined || domain === undefined || !domains.includes(domain)) continue
+    const letters = name.replace(/[^a-z]/g, '')
+    if (letters.includes(account) || (account.length >= 5 && letters.includes(account.slice(1)))) return address.trim()
+  }
+  return null
+}
+
 function isListedSite(domain: string, url: unknown, listed: readonly string[]): boolean {
   const host = domain.toLowerCase()
   return listed.some((entry) => {
