@@ -264,7 +264,9 @@ describe('evaluateRules', () => {
     // Graded by bytes: 15 MB is a few files, a gigabyte (a thousand times the 1 MB bar) an archive.
     expect(run([rule('upload-new-domain')], [...quietWeek, upload('mega.example')]).score).toBeCloseTo(ruleScale * strengthOver(15e6, 1e6, 1000))
     const archive = office(6, [event(6, 700, 'web_upload', { object: 'mega.example', bytes: 2e9 })])
-    expect(run([rule('upload-new-domain')], [...quietWeek, archive]).score).toBeCloseTo(ruleScale)
+    const archiveResult = run([rule('upload-new-domain')], [...quietWeek, archive])
+    expect(archiveResult.score).toBeCloseTo(ruleScale)
+    expect(archiveResult.facts[0]!.text).toContain('1 upload to mega.example, a domain never visited before, 2000 MB')
   })
 
   it('counts a first upload to a site three colleagues already send as much to at half', () => {

@@ -337,7 +337,7 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
     case 'personal_mail': {
       const sent = day.events.filter((event) => event.action === 'email_send' && (event.bytes ?? 0) > 0 && personalMailbox(day.user, event.object, rule.domains) !== null)
       const mailboxes = [...new Set(sent.map((event) => personalMailbox(day.user, event.object, rule.domains)!))]
-      const text = `${sent.length} ${sent.length === 1 ? 'email' : 'emails'} with attachments to ${mailboxes.slice(0, 2).join(', ')}${mailboxes.length > 2 ? ', …' : ''}, a personal mailbox of the user`
+      const text = `${countText(sent.length, 'email')} with attachments to ${mailboxes.slice(0, 2).join(', ')}${mailboxes.length > 2 ? ', …' : ''}, a personal mailbox of the user`
       return { count: sent.length, threshold: rule.count, overUsual: rule.overUsual, text, baselineAfter: rule.minHistoryDays }
     }
     case 'new_entity_burst': {
@@ -474,7 +474,7 @@ function evaluate(rule: Rule, input: RuleInput, notableToday: readonly string[])
         // A month-end run to dozens of new payees puts a few under any threshold by chance.
         if (pile === null || pile.near.length < newPayeeShare * toNew.length) continue
         const payees = new Set(pile.near.map((event) => event.object)).size
-        return { value: pile.near.length, text: `${pile.near.length} transfers between ${threshold * rule.lowerFraction} and ${threshold} to ${payees} ${payees === 1 ? 'counterparty' : 'counterparties'} never paid before, just under a reporting threshold${pile.overText}` }
+        return { value: pile.near.length, text: `${pile.near.length} transfers between ${threshold * rule.lowerFraction} and ${threshold} to ${countText(payees, 'counterparty', 'counterparties')} never paid before, just under a reporting threshold${pile.overText}` }
       }
       return null
     }
@@ -823,6 +823,11 @@ const sharedSiteFactor = 0.5
 const publishingSiteFactor = 0.5
 
 /** ", 15.3 MB" after an upload's count, or nothing when the log gave no sizes. */
+/** "1 upload", "3 uploads". */
+function countText(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`
+}
+
 function sizeText(bytes: number): string {
   return bytes > 0 ? `, ${Math.round(bytes / 1e5) / 10} MB` : ''
 }
@@ -834,7 +839,7 @@ function uploadToSites(byHost: DayFeatures['uploads'], rule: Extract<Rule, { kin
   for (const [domain, entry] of byHost) {
     if (entry.bytes < rule.minBytes || entry.bytes <= most || !isListedSite(domain, undefined, rule.sites)) continue
     most = entry.bytes
-    strongest = { value: domain, text: `${entry.uploads} ${entry.uploads === 1 ? 'upload' : 'uploads'} to ${domain}, a site on the rule's list${sizeText(entry.bytes)}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
+    strongest = { value: domain, text: `${countText(entry.uploads, 'upload')} to ${domain}, a site on the rule's list${sizeText(entry.bytes)}`, strength: rule.minBytes > 0 ? strengthOver(entry.bytes, rule.minBytes, 1000) : 1 }
   }
   return strongest
 }
@@ -859,7 +864,7 @@ function uploadNewDomain(input: RuleInput, rule: Extract<Rule, { kind: 'upload_n
     const publishingText = repository === undefined ? '' : `; ${repository} is a public research repository, where depositing data is publishing it, so counted at ${publishingSiteFactor * 100} %`
     const strength = magnitude * (shared ? sharedSiteFactor : 1) * (repository === undefined ? 1 : publishingSiteFactor)
     if (strongest === null || strength > strongest.strength!) {
-      strongest = { value: domain, text: `${entry.uploads} uploads to ${domain}, a domain never visited before${sizeText(entry.bytes)}${sharedText}${publishingText}`, strength }
+      strongest = { value: domain, text: `${countText(entry.uploads, 'upload')} to ${domain}, a domain never visited before${sizeText(entry.bytes)}${sharedText}${publishingText}`, strength }
     }
   }
   return strongest
