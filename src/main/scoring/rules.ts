@@ -335,8 +335,11 @@ function countOf(rule: Rule, day: UserDay, features: DayFeatures, history: UserH
       return { count: visited.length, threshold: rule.count, overUsual: rule.overUsual, text: `${visited.length} visits to listed sites (${listed})`, baselineAfter: rule.minHistoryDays }
     }
     case 'personal_mail': {
-      const sent = day.events.filter((event) => event.action === 'email_send' && (event.bytes ?? 0) > 0 && personalMailbox(day.user, event.object, rule.domains) !== null)
-      const mailboxes = [...new Set(sent.map((event) => personalMailbox(day.user, event.object, rule.domains)!))]
+      const sent = day.events
+        .filter((event) => event.action === 'email_send' && (event.bytes ?? 0) > 0)
+        .map((event) => personalMailbox(day.user, event.object, rule.domains))
+        .filter((mailbox) => mailbox !== null)
+      const mailboxes = [...new Set(sent)]
       const text = `${countText(sent.length, 'email')} with attachments to ${mailboxes.slice(0, 2).join(', ')}${mailboxes.length > 2 ? ', …' : ''}, a personal mailbox of the user`
       return { count: sent.length, threshold: rule.count, overUsual: rule.overUsual, text, baselineAfter: rule.minHistoryDays }
     }
@@ -595,10 +598,6 @@ function offHoursRun(vectors: readonly Float64Array[], feature: number, minEvent
 }
 
 /**
- * `www.indeed.com` is listed by `indeed.com`, `notindeed.com` is not; an entry with a path
- * (`linkedin.com/jobs`) lists only the pages under it, read from the event's URL.
- */
-/**
  * The first recipient of an email (`a@x; b@y`) at a listed webmail domain whose name holds the
  * user's: the whole account name (letters only), or all but its first letter when that leaves
  * four or more (jsmith in john.smith). Null when there is none.
@@ -616,6 +615,10 @@ function personalMailbox(user: string, recipients: string | null, domains: reado
   return null
 }
 
+/**
+ * `www.indeed.com` is listed by `indeed.com`, `notindeed.com` is not; an entry with a path
+ * (`linkedin.com/jobs`) lists only the pages under it, read from the event's URL.
+ */
 function isListedSite(domain: string, url: unknown, listed: readonly string[]): boolean {
   const host = domain.toLowerCase()
   return listed.some((entry) => {
@@ -822,12 +825,12 @@ const sharedSiteFactor = 0.5
 /** What an upload to a public research repository weighs (see `publishingSiteOf`). */
 const publishingSiteFactor = 0.5
 
-/** ", 15.3 MB" after an upload's count, or nothing when the log gave no sizes. */
 /** "1 upload", "3 uploads". */
 function countText(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`
 }
 
+/** ", 15.3 MB" after an upload's count, or nothing when the log gave no sizes. */
 function sizeText(bytes: number): string {
   return bytes > 0 ? `, ${Math.round(bytes / 1e5) / 10} MB` : ''
 }
