@@ -155,7 +155,9 @@ export function buildGrantIndex(days: Iterable<UserDay>): GrantIndex {
       const member = event.attrs.targetUser
       if (event.action !== 'group_member_add' || event.object === null || typeof member !== 'string' || sameAccount(member, day.user)) continue
       const key = bareAccount(member).toLowerCase()
-      index.set(key, [...(index.get(key) ?? []), { group: event.object, by: day.user }])
+      let grants = index.get(key)
+      if (grants === undefined) index.set(key, (grants = []))
+      grants.push({ group: event.object, by: day.user })
     }
   }
   return index
